@@ -1,0 +1,74 @@
+package io.llmgate.api.error;
+
+import java.util.Objects;
+
+/**
+ * The one unchecked root of every error the gateway reports to a caller. It carries what the
+ * OpenAI error body needs ({@code message}, {@code type}, {@code param}, HTTP status) plus
+ * whether retrying on another deployment may help and, for upstream errors, which provider and
+ * model answered. Messages must never contain keys, prompts or completions.
+ */
+public class GatewayException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final int status;
+    private final ErrorType type;
+    private final String param;
+    private final boolean retriable;
+    private final String provider;
+    private final String model;
+
+    public GatewayException(ErrorType type, String message) {
+        this(type, type.defaultStatus(), message, null, false, null, null, null);
+    }
+
+    protected GatewayException(ErrorType type, int status, String message, String param,
+                               boolean retriable, String provider, String model, Throwable cause) {
+        super(Objects.requireNonNull(message, "message"), cause, false, false);
+        this.type = Objects.requireNonNull(type, "type");
+        this.status = status;
+        this.param = param;
+        this.retriable = retriable;
+        this.provider = provider;
+        this.model = model;
+    }
+
+    /** A 400 {@code invalid_request_error} about one request field, e.g. {@code param = "messages"}. */
+    public static GatewayException invalidField(String param, String message) {
+        return new GatewayException(ErrorType.INVALID_REQUEST, 400, message, param, false, null, null, null);
+    }
+
+    /** An error that came from (or while reaching) an upstream provider. */
+    public static GatewayException upstream(ErrorType type, int status, String message, boolean retriable,
+                                            String provider, String model, Throwable cause) {
+        return new GatewayException(type, status, message, null, retriable, provider, model, cause);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public ErrorType type() {
+        return type;
+    }
+
+    /** The request field the error is about, or {@code null}. */
+    public String param() {
+        return param;
+    }
+
+    /** Whether the same request may succeed on another attempt or deployment. */
+    public boolean retriable() {
+        return retriable;
+    }
+
+    /** The provider the error is attributed to ({@code openai}, {@code anthropic}, ...), or {@code null}. */
+    public String provider() {
+        return provider;
+    }
+
+    /** The model the error is attributed to, or {@code null}. */
+    public String model() {
+        return model;
+    }
+}

@@ -1,0 +1,14 @@
+package io.llmgate.core.config;
+
+/** The configuration cannot be used; the message names the file, the entry and the field. Stops start-up. */
+public class ConfigException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public ConfigException(String message) {
+        super(message);
+    }
+
+    public ConfigException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,131 @@
+package io.llmgate.core.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Reads a LiteLLM-style {@code config.yaml}. Sections this version does not implement are ignored
+ * with a log line; a file that cannot be used fails with a {@link ConfigException} naming the file,
+ * the entry and the field.
+ */
+public final class ConfigLoader {
+    private static final System.Logger LOG = System.getLogger(ConfigLoader.class.getName());
+    private static final YAMLMapper YAML = new YAMLMapper();
+    /** Sections LiteLLM defines that later versions of the gateway will read. */
+    private static final Set<String> KNOWN_LATER = Set.of("router_settings", "litellm_settings", "credential_list",
+            "guardrails", "mcp_servers", "agents", "callback_settings", "search_tools", "vector_store_registry",
+            "prompts", "policies", "include");
+
+    private final Function<String, String> environment;
+
+    public ConfigLoader(Function<String, String> environment) {
+        this.environment = environment;
+    }
+
+    /**
+     * Loads the file named by system property {@code llmgate.config}, else env {@code LLMGATE_CONFIG},
+     * else env {@code CONFIG_FILE_PATH}, else {@code ./config.yaml}. A missing default file gives an
+     * empty configuration; a missing file that was named explicitly is an error.
+     */
+    public static GatewayConfig loadDefault() {
+        ConfigLoader loader = new ConfigLoader(System::getenv);
+        Optional<String> named = Optional.ofNullable(System.getProperty("llmgate.config"))
+                .or(() -> Optional.ofNullable(System.getenv("LLMGATE_CONFIG")))
+                .or(() -> Optional.ofNullable(System.getenv("CONFIG_FILE_PATH")))
+                .filter(s -> !s.isBlank());
+        if (named.isPresent()) {
+            return loader.load(Path.of(named.get()));
+        }
+        Path fallback = Path.of("config.yaml");
+        if (Files.isRegularFile(fallback)) {
+            return loader.load(fallback);
+        }
+        LOG.log(System.Logger.Level.WARNING, "No config file given and ./config.yaml does not exist: starting without models");
+        return loader.fromTree("(none)", Optional.empty(), JsonNodeFactory.instance.objectNode());
+    }
+
+    public GatewayConfig load(Path file) {
+        String name = file.toString();
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigException(name + ": config file does not exist or is not a regular file");
+        }
+        JsonNode root;
+        try {
+            root = YAML.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(name + ": not valid YAML at line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new ConfigException(name + ": cannot be read: " + e.getMessage(), e);
+        }
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            root = JsonNodeFactory.instance.objectNode();
+        }
+        return fromTree(name, Optional.of(file.toAbsolutePath().toString()), root);
+    }
+
+    GatewayConfig fromTree(String name, Optional<String> source, JsonNode root) {
+        FieldReader top = FieldReader.of(name, "", root);
+        Map<String, String> overlay = environmentVariables(name, top);
+        EnvironmentReferences references = new EnvironmentReferences(environment, overlay);
+        top = FieldReader.of(name, "", references.resolve(top.node()));
+        logIgnoredSections(name, top);
+        List<DeploymentConfig> models = new DeploymentReader(name).readAll(top.node().get("model_list"));
+        GeneralSettings general = readGeneral(top.object("general_settings"));
+        for (String variable : references.unsetVariables()) {
+            LOG.log(System.Logger.Level.WARNING, "{0}: environment variable {1} is not set; the field that refers to it is treated as absent", name, variable);
+        }
+        return new GatewayConfig(source, models, general);
+    }
+
+    private GeneralSettings readGeneral(FieldReader general) {
+        Optional<Secret> masterKey = general.string("master_key")
+                .or(() -> Optional.ofNullable(environment.apply("LITELLM_MASTER_KEY")))
+                .filter(s -> !s.isBlank())
+                .map(Secret::of);
+        long maxRequest = general.number("max_request_size_mb").stream()
+                .mapToLong(mb -> (long) (mb * 1024 * 1024)).findFirst()
+                .orElse(GeneralSettings.DEFAULT_MAX_REQUEST_BYTES);
+        long maxResponse = general.number("max_response_size_mb").stream()
+                .mapToLong(mb -> (long) (mb * 1024 * 1024)).findFirst()
+                .orElse(GeneralSettings.DEFAULT_MAX_RESPONSE_BYTES);
+        return new GeneralSettings(masterKey, general.string("database_url"), maxRequest, maxResponse,
+                general.integer("global_max_parallel_requests"));
+    }
+
+    /** LiteLLM's {@code environment_variables} section feeds {@code os.environ/} references. */
+    private static Map<String, String> environmentVariables(String name, FieldReader top) {
+        FieldReader section = top.object("environment_variables");
+        Map<String, String> values = new LinkedHashMap<>();
+        List<String> keys = new ArrayList<>();
+        section.node().fieldNames().forEachRemaining(keys::add);
+        for (String key : keys) {
+            section.string(key).ifPresent(v -> values.put(key, v));
+        }
+        return values;
+    }
+
+    private static void logIgnoredSections(String name, FieldReader top) {
+        top.node().fieldNames().forEachRemaining(section -> {
+            switch (section) {
+                case "model_list", "general_settings", "environment_variables" -> { }
+                default -> LOG.log(System.Logger.Level.INFO, KNOWN_LATER.contains(section)
+                        ? "{0}: section {1} is not supported by this version yet; ignored"
+                        : "{0}: unknown section {1}; ignored", name, section);
+            }
+        });
+    }
+}

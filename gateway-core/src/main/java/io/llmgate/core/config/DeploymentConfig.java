@@ -1,0 +1,20 @@
+package io.llmgate.core.config;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.Objects;
+
+/**
+ * One {@code model_list} entry: a deployment of the public model group {@code modelName}.
+ *
+ * @param id        {@code model_info.id}, or a stable digest of the entry when absent
+ * @param modelInfo the raw {@code model_info} map (mode, context window, cost fields); open-ended by design
+ */
+public record DeploymentConfig(String modelName, String id, LitellmParams params, ObjectNode modelInfo) {
+    public DeploymentConfig {
+        Objects.requireNonNull(modelName, "modelName");
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(params, "params");
+        Objects.requireNonNull(modelInfo, "modelInfo");
+    }
+}

@@ -1,0 +1,24 @@
+package io.llmgate.core.config;
+
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The {@code general_settings} the gateway honours.
+ *
+ * @param masterKey              the admin key ({@code master_key}, or env {@code LITELLM_MASTER_KEY})
+ * @param databaseUrl            {@code database_url}; the persistence module also reads env and system properties
+ * @param maxRequestBytes        {@code max_request_size_mb}: larger bodies get 413
+ * @param maxResponseBytes       {@code max_response_size_mb}: larger non-streaming upstream bodies fail with 502
+ * @param globalMaxParallelRequests {@code global_max_parallel_requests}: in-flight calls above it get 429
+ */
+public record GeneralSettings(Optional<Secret> masterKey, Optional<String> databaseUrl,
+                              long maxRequestBytes, long maxResponseBytes, OptionalLong globalMaxParallelRequests) {
+    public static final long DEFAULT_MAX_REQUEST_BYTES = 32L * 1024 * 1024;
+    public static final long DEFAULT_MAX_RESPONSE_BYTES = 64L * 1024 * 1024;
+
+    public static GeneralSettings defaults() {
+        return new GeneralSettings(Optional.empty(), Optional.empty(), DEFAULT_MAX_REQUEST_BYTES, DEFAULT_MAX_RESPONSE_BYTES,
+                OptionalLong.empty());
+    }
+}

@@ -1,0 +1,29 @@
+package io.llmgate.core.config;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+
+/**
+ * A deployment's {@code litellm_params}.
+ *
+ * @param model         {@code provider/upstream-model}, e.g. {@code openai/gpt-4o}
+ * @param bodyDefaults  extra params (temperature, max_tokens, ...) sent upstream unless the request sets them
+ * @param extraHeaders  {@code extra_headers} added to every upstream request
+ */
+public record LitellmParams(String model, Optional<String> apiBase, Optional<Secret> apiKey,
+                            Optional<String> apiVersion, Optional<String> organization,
+                            Optional<Duration> timeout, Optional<Duration> streamTimeout,
+                            OptionalLong rpm, OptionalLong tpm, OptionalDouble weight,
+                            Map<String, String> extraHeaders, ObjectNode bodyDefaults) {
+    public LitellmParams {
+        Objects.requireNonNull(model, "model");
+        extraHeaders = Map.copyOf(extraHeaders);
+        Objects.requireNonNull(bodyDefaults, "bodyDefaults");
+    }
+}

@@ -1,0 +1,66 @@
+package io.llmgate.core.pipeline;
+
+import io.llmgate.core.auth.KeyAuthenticator;
+import io.llmgate.core.config.ConfigLoader;
+import io.llmgate.core.config.GatewayConfig;
+import io.llmgate.core.provider.ProviderTable;
+import io.llmgate.core.routing.ModelCatalog;
+import io.llmgate.core.upstream.UpstreamClient;
+import io.llmgate.core.upstream.UpstreamClientSettings;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * What the gateway runs on: the loaded configuration, the model catalog built from it, the key
+ * authenticator and the shared upstream client. Loaded once at start-up; a bad configuration fails
+ * the deployment with the loader's message.
+ */
+@ApplicationScoped
+public class GatewayRuntime {
+    private static final System.Logger LOG = System.getLogger(GatewayRuntime.class.getName());
+
+    private volatile GatewayConfig config;
+    private volatile ModelCatalog catalog;
+    private volatile KeyAuthenticator authenticator;
+    private UpstreamClient upstream;
+
+    @PostConstruct
+    void start() {
+        GatewayConfig loaded = ConfigLoader.loadDefault();
+        ModelCatalog models = ModelCatalog.from(loaded, ProviderTable.standard(), System::getenv);
+        this.config = loaded;
+        this.catalog = models;
+        this.authenticator = new KeyAuthenticator(loaded.general().masterKey());
+        this.upstream = new UpstreamClient(UpstreamClientSettings.defaults());
+        if (!authenticator.hasMasterKey()) {
+            LOG.log(System.Logger.Level.WARNING, "No master_key configured (general_settings.master_key or "
+                    + "LITELLM_MASTER_KEY): every authenticated route answers 401");
+        }
+        LOG.log(System.Logger.Level.INFO, "Gateway configured from {0}: {1} model group(s), {2} deployment(s)",
+                loaded.source().orElse("(no file)"), models.groups().size(), loaded.models().size());
+    }
+
+    @PreDestroy
+    void stop() {
+        if (upstream != null) {
+            upstream.close();
+        }
+    }
+
+    public GatewayConfig config() {
+        return config;
+    }
+
+    public ModelCatalog catalog() {
+        return catalog;
+    }
+
+    public KeyAuthenticator authenticator() {
+        return authenticator;
+    }
+
+    public UpstreamClient upstream() {
+        return upstream;
+    }
+}

@@ -1,0 +1,63 @@
+package io.llmgate.core.pipeline;
+
+import io.llmgate.api.error.GatewayException;
+import io.llmgate.core.hook.Budgeted;
+import io.llmgate.core.hook.RateLimited;
+import io.llmgate.core.hook.SpendTracked;
+import io.llmgate.core.routing.Deployment;
+import io.llmgate.core.routing.ModelGroup;
+import io.llmgate.core.routing.Router;
+import io.llmgate.core.routing.ShuffleRouter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The inference use case. Authentication has happened before (the caller is in the call); the hooks
+ * named on {@link #execute} run around it in {@link io.llmgate.core.hook.HookOrder}; then the router
+ * picks a deployment and the {@link ProviderCall} performs it. Never blocks: the answer arrives on the
+ * returned stage, failed with a {@link GatewayException} when the call cannot succeed.
+ */
+@ApplicationScoped
+public class InferencePipeline {
+    private static final int MAX_ECHOED_MODEL = 100;
+
+    private final Router router = new ShuffleRouter();
+    private GatewayRuntime runtime;
+
+    protected InferencePipeline() {
+        // for CDI proxies
+    }
+
+    @Inject
+    public InferencePipeline(GatewayRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    @Budgeted
+    @RateLimited
+    @SpendTracked
+    public CompletionStage<CallOutcome> execute(InferenceCall call) {
+        ModelGroup group;
+        try {
+            group = modelGroup(call.request().model());
+        } catch (GatewayException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        Deployment target = router.route(group).get(0);
+        return new ProviderCall(runtime.upstream(), runtime.config().general().maxResponseBytes())
+                .perform(call.request(), target);
+    }
+
+    private ModelGroup modelGroup(String model) {
+        return runtime.catalog().group(model).orElseThrow(() -> GatewayException.invalidField("model",
+                "Invalid model name passed in model=" + shorten(model)
+                        + ". Call `/v1/models` to view available models for your key."));
+    }
+
+    private static String shorten(String model) {
+        return model.length() <= MAX_ECHOED_MODEL ? model : model.substring(0, MAX_ECHOED_MODEL) + "…";
+    }
+}

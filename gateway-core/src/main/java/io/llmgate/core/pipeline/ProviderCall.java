@@ -1,0 +1,94 @@
+package io.llmgate.core.pipeline;
+
+import io.llmgate.api.error.GatewayException;
+import io.llmgate.core.provider.ProviderAdapter;
+import io.llmgate.core.request.InferenceRequest;
+import io.llmgate.core.routing.Deployment;
+import io.llmgate.core.upstream.BufferingConsumer;
+import io.llmgate.core.upstream.EventStream;
+import io.llmgate.core.upstream.StreamingConsumer;
+import io.llmgate.core.upstream.UpstreamClient;
+import io.llmgate.core.upstream.UpstreamFailures;
+import io.llmgate.core.upstream.UpstreamReply;
+import io.llmgate.core.upstream.UpstreamRequest;
+import org.apache.hc.core5.concurrent.FutureCallback;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Future;
+
+/** One attempt against one deployment: adapter in, HTTP exchange, adapter out. */
+final class ProviderCall {
+    /** Translated events held per stream before the provider is slowed down. */
+    static final int STREAM_WINDOW_BYTES = 256 * 1024;
+
+    private final UpstreamClient client;
+    private final long maxResponseBytes;
+
+    ProviderCall(UpstreamClient client, long maxResponseBytes) {
+        this.client = client;
+        this.maxResponseBytes = maxResponseBytes;
+    }
+
+    CompletionStage<CallOutcome> perform(InferenceRequest request, Deployment deployment) {
+        ProviderAdapter adapter = deployment.provider().adapter();
+        UpstreamRequest upstream = adapter.toUpstream(request, deployment);
+        return request.stream() ? stream(request, deployment, adapter, upstream) : answer(request, deployment, adapter, upstream);
+    }
+
+    private CompletionStage<CallOutcome> answer(InferenceRequest request, Deployment deployment, ProviderAdapter adapter,
+                                                UpstreamRequest upstream) {
+        CompletableFuture<CallOutcome> result = new CompletableFuture<>();
+        long started = System.nanoTime();
+        client.send(upstream, new BufferingConsumer(maxResponseBytes), new FutureCallback<>() {
+            @Override
+            public void completed(UpstreamReply reply) {
+                long waited = System.nanoTime() - started;
+                if (!reply.isSuccess()) {
+                    result.completeExceptionally(adapter.toError(reply.status(), reply.body(), deployment));
+                    return;
+                }
+                try {
+                    result.complete(new CallOutcome.Answered(deployment, waited, "application/json",
+                            adapter.fromUpstream(request, reply.body())));
+                } catch (GatewayException e) {
+                    result.completeExceptionally(e);
+                }
+            }
+
+            @Override
+            public void failed(Exception cause) {
+                result.completeExceptionally(UpstreamFailures.classify(cause, deployment, false));
+            }
+
+            @Override
+            public void cancelled() {
+                result.cancel(false);
+            }
+        });
+        return result;
+    }
+
+    private CompletionStage<CallOutcome> stream(InferenceRequest request, Deployment deployment, ProviderAdapter adapter,
+                                                UpstreamRequest upstream) {
+        CompletableFuture<CallOutcome> result = new CompletableFuture<>();
+        long started = System.nanoTime();
+        StreamingConsumer consumer = new StreamingConsumer(STREAM_WINDOW_BYTES, adapter.streamTranslator(request),
+                (status, body) -> adapter.toError(status, body, deployment),
+                failure -> UpstreamFailures.classify(failure, deployment, true),
+                new StreamingConsumer.StartListener() {
+                    @Override
+                    public void started(EventStream events) {
+                        result.complete(new CallOutcome.Streaming(deployment, System.nanoTime() - started, events));
+                    }
+
+                    @Override
+                    public void failed(GatewayException error) {
+                        result.completeExceptionally(error);
+                    }
+                });
+        Future<Void> exchange = client.send(upstream, consumer, null);
+        consumer.cancelWith(() -> exchange.cancel(true));
+        return result;
+    }
+}

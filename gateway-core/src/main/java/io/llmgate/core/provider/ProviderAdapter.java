@@ -1,0 +1,23 @@
+package io.llmgate.core.provider;
+
+import io.llmgate.api.error.GatewayException;
+import io.llmgate.core.request.InferenceRequest;
+import io.llmgate.core.routing.Deployment;
+import io.llmgate.core.upstream.UpstreamRequest;
+
+/**
+ * Maps OpenAI-format requests to one provider's wire format and its answers back. Implementations are
+ * stateless and thread-safe; per-stream state lives in the {@link StreamTranslator} they create.
+ */
+public interface ProviderAdapter {
+    /** The HTTP request to send to {@code deployment} for {@code request}. Must not modify {@code request}. */
+    UpstreamRequest toUpstream(InferenceRequest request, Deployment deployment);
+
+    /** A successful non-streaming answer in OpenAI format (pass-through for OpenAI-compatible providers). */
+    byte[] fromUpstream(InferenceRequest request, byte[] upstreamBody);
+
+    StreamTranslator streamTranslator(InferenceRequest request);
+
+    /** The error to report for a non-2xx answer, attributed to the provider and model. */
+    GatewayException toError(int status, byte[] upstreamBody, Deployment deployment);
+}

@@ -1,0 +1,17 @@
+package io.llmgate.core.provider;
+
+import io.llmgate.core.upstream.SseEvent;
+
+import java.util.function.Consumer;
+
+/**
+ * Turns one provider's stream events into OpenAI {@code chat.completion.chunk} payloads. One instance
+ * per stream (it may keep state between events); called by one I/O thread at a time.
+ */
+public interface StreamTranslator {
+    /**
+     * @param emit receives zero or more OpenAI event payloads, in order
+     * @return false once the provider signalled the end of the stream
+     */
+    boolean onEvent(SseEvent event, Consumer<byte[]> emit);
+}

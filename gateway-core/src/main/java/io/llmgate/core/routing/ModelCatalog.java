@@ -1,0 +1,109 @@
+package io.llmgate.core.routing;
+
+import io.llmgate.core.config.ConfigException;
+import io.llmgate.core.config.DeploymentConfig;
+import io.llmgate.core.config.GatewayConfig;
+import io.llmgate.core.config.Secret;
+import io.llmgate.core.provider.Provider;
+import io.llmgate.core.provider.ProviderTable;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** The model groups a configuration defines, with every deployment's provider and base URL resolved. */
+public final class ModelCatalog {
+    /** LiteLLM's router default when a deployment sets no {@code timeout}. */
+    static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
+
+    private final Map<String, ModelGroup> groups;
+
+    private ModelCatalog(Map<String, ModelGroup> groups) {
+        this.groups = groups;
+    }
+
+    public static ModelCatalog from(GatewayConfig config, ProviderTable providers, Function<String, String> environment) {
+        String file = config.source().orElse("config");
+        Map<String, List<Deployment>> byName = new LinkedHashMap<>();
+        List<DeploymentConfig> models = config.models();
+        for (int i = 0; i < models.size(); i++) {
+            DeploymentConfig entry = models.get(i);
+            String where = file + ": model_list[" + i + "] (model_name \"" + entry.modelName() + "\")";
+            byName.computeIfAbsent(entry.modelName(), k -> new ArrayList<>())
+                    .add(resolve(where, entry, providers, environment));
+        }
+        Map<String, ModelGroup> groups = new LinkedHashMap<>();
+        byName.forEach((name, deployments) -> groups.put(name, new ModelGroup(name, deployments)));
+        return new ModelCatalog(groups);
+    }
+
+    public Optional<ModelGroup> group(String modelName) {
+        return Optional.ofNullable(groups.get(modelName));
+    }
+
+    public Collection<ModelGroup> groups() {
+        return groups.values();
+    }
+
+    private static Deployment resolve(String where, DeploymentConfig entry, ProviderTable providers,
+                                      Function<String, String> environment) {
+        var params = entry.params();
+        String model = params.model();
+        int slash = model.indexOf('/');
+        Optional<Provider> prefixed = slash > 0 ? providers.byPrefix(model.substring(0, slash)) : Optional.empty();
+        Provider provider;
+        String upstreamModel;
+        if (prefixed.isPresent()) {
+            provider = prefixed.get();
+            upstreamModel = model.substring(slash + 1);
+        } else if (params.apiBase().isPresent()) {
+            // an unknown or missing prefix with an explicit api_base: an OpenAI-compatible server, model as written
+            provider = providers.byPrefix(ProviderTable.OPENAI_LIKE).orElseThrow();
+            upstreamModel = model;
+        } else if (slash < 0) {
+            provider = providers.byPrefix("openai").orElseThrow();
+            upstreamModel = model;
+        } else {
+            throw new ConfigException(where + ": litellm_params.model has unknown provider \"" + model.substring(0, slash)
+                    + "\" (expected: provider/model, e.g. openai/gpt-4o, or an api_base for an OpenAI-compatible server)");
+        }
+        if (upstreamModel.isBlank()) {
+            throw new ConfigException(where + ": litellm_params.model names no model after the provider prefix");
+        }
+        String base = params.apiBase().or(provider::defaultApiBase).orElseThrow(() -> new ConfigException(
+                where + ": litellm_params.api_base is required for provider " + provider.name()));
+        Optional<Secret> key = params.apiKey()
+                .or(() -> provider.apiKeyEnv().map(environment).filter(v -> !v.isBlank()).map(Secret::of));
+        Duration timeout = params.timeout().orElse(DEFAULT_TIMEOUT);
+        return new Deployment(entry.id(), entry.modelName(), provider, upstreamModel, baseUri(where, base), key,
+                timeout, params.streamTimeout().orElse(timeout), weight(params), entry);
+    }
+
+    private static URI baseUri(String where, String base) {
+        try {
+            URI uri = URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
+            if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+                throw new IllegalArgumentException("not an absolute http(s) URL");
+            }
+            return uri;
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(where + ": litellm_params.api_base is not an absolute http(s) URL");
+        }
+    }
+
+    private static double weight(io.llmgate.core.config.LitellmParams params) {
+        if (params.weight().isPresent()) {
+            return params.weight().getAsDouble();
+        }
+        if (params.rpm().isPresent()) {
+            return params.rpm().getAsLong();
+        }
+        return params.tpm().isPresent() ? params.tpm().getAsLong() : 1.0;
+    }
+}

@@ -1,0 +1,35 @@
+package io.llmgate.web.error;
+
+import io.llmgate.api.error.ErrorType;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** Errors the JAX-RS runtime raises itself (no such route, wrong method, ...), in OpenAI's shape. */
+@Provider
+public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
+    @Context
+    UriInfo uri;
+
+    @Override
+    public Response toResponse(WebApplicationException error) {
+        int status = error.getResponse() == null ? 500 : error.getResponse().getStatus();
+        if (error instanceof NotFoundException) {
+            return ErrorResponses.of(ErrorType.NOT_FOUND, 404, "Route not found: /" + uri.getPath(false).replaceFirst("^/", ""));
+        }
+        if (error instanceof NotAllowedException) {
+            Response response = ErrorResponses.of(ErrorType.INVALID_REQUEST, 405, "Method not allowed on /"
+                    + uri.getPath(false).replaceFirst("^/", ""));
+            return Response.fromResponse(response).allow(error.getResponse().getAllowedMethods()).build();
+        }
+        ErrorType type = status >= 500 ? ErrorType.INTERNAL : ErrorType.INVALID_REQUEST;
+        String reason = Response.Status.fromStatusCode(status) == null ? "Request failed"
+                : Response.Status.fromStatusCode(status).getReasonPhrase();
+        return ErrorResponses.of(type, status, reason);
+    }
+}

@@ -1,0 +1,83 @@
+package io.llmgate.web.inference;
+
+import io.llmgate.api.error.ErrorType;
+import io.llmgate.api.error.GatewayException;
+import io.llmgate.core.pipeline.CallOutcome;
+import io.llmgate.core.pipeline.GatewayRuntime;
+import io.llmgate.core.pipeline.InferenceCall;
+import io.llmgate.core.pipeline.InferencePipeline;
+import io.llmgate.core.request.InferenceEndpoint;
+import io.llmgate.core.request.InferenceRequest;
+import io.llmgate.core.request.RequestDecoder;
+import io.llmgate.web.error.ErrorResponses;
+import io.llmgate.web.filter.CallContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+
+import java.io.InputStream;
+import java.util.concurrent.CompletionException;
+
+/**
+ * What every inference resource does: read and decode the body, run the pipeline, and resume the
+ * suspended request when the provider answers. Complete answers are written on the thread that
+ * received them (they are small and the write does not wait); streams are handed to a
+ * {@link StreamWriters} thread.
+ */
+@ApplicationScoped
+public class InferenceDispatcher {
+    private static final System.Logger LOG = System.getLogger(InferenceDispatcher.class.getName());
+
+    @Inject
+    GatewayRuntime runtime;
+    @Inject
+    InferencePipeline pipeline;
+    @Inject
+    StreamWriters writers;
+
+    public void dispatch(InferenceEndpoint endpoint, InputStream body, HttpHeaders headers, SecurityContext security,
+                         AsyncResponse async) {
+        CallContext context = CallContext.of(security);
+        InferenceCall call;
+        try {
+            byte[] bytes = RequestBodies.read(body, headers.getLength(), runtime.config().general().maxRequestBytes());
+            InferenceRequest request = RequestDecoder.decode(endpoint, bytes);
+            call = new InferenceCall(context.callId(), context.caller(), request, context.receivedNanos());
+        } catch (GatewayException e) {
+            async.resume(ErrorResponses.of(e));
+            return;
+        }
+        try {
+            pipeline.execute(call).whenComplete((outcome, error) -> respond(call, async, outcome, error));
+        } catch (GatewayException e) {
+            async.resume(ErrorResponses.of(e));
+        }
+    }
+
+    private void respond(InferenceCall call, AsyncResponse async, CallOutcome outcome, Throwable error) {
+        if (error != null) {
+            async.resume(ErrorResponses.of(unwrap(call, error)));
+        } else if (outcome instanceof CallOutcome.Answered answered) {
+            async.resume(InferenceResponses.answered(call, answered));
+        } else if (outcome instanceof CallOutcome.Streaming streaming) {
+            writers.execute(() -> {
+                Response response = InferenceResponses.streaming(call, streaming, new SseBody(streaming.events()));
+                if (!async.resume(response)) {
+                    streaming.events().cancel();
+                }
+            });
+        }
+    }
+
+    private static GatewayException unwrap(InferenceCall call, Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof GatewayException known) {
+            return known;
+        }
+        LOG.log(System.Logger.Level.ERROR, "Unexpected failure in call " + call.callId() + ": " + cause.getClass().getName(), cause);
+        return new GatewayException(ErrorType.INTERNAL, "Internal error; see the gateway log for call " + call.callId());
+    }
+}

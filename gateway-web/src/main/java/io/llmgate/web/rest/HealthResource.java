@@ -1,0 +1,60 @@
+package io.llmgate.web.rest;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.llmgate.core.health.DatabaseProbe;
+import io.llmgate.core.health.DatabaseStatus;
+import io.llmgate.core.json.Json;
+import io.llmgate.core.pipeline.GatewayVersion;
+import io.llmgate.web.filter.PublicEndpoint;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.time.Instant;
+
+/**
+ * LiteLLM's unauthenticated probes: liveliness says the process answers (no dependency checks);
+ * readiness also reports the database and is 503 when one is configured but unreachable.
+ */
+@Path("health")
+@Produces(MediaType.APPLICATION_JSON)
+@PublicEndpoint
+public class HealthResource {
+    @Inject
+    Instance<DatabaseProbe> database;
+
+    @GET
+    @Path("liveliness")
+    public String liveliness() {
+        return "\"I'm alive!\"";
+    }
+
+    @GET
+    @Path("liveness")
+    public String liveness() {
+        return liveliness();
+    }
+
+    @GET
+    @Path("readiness")
+    public Response readiness() {
+        DatabaseStatus db = database.isResolvable() ? database.get().probe()
+                : new DatabaseStatus(DatabaseStatus.State.NOT_CONFIGURED, "no database module deployed");
+        boolean ready = db.state() != DatabaseStatus.State.UNREACHABLE;
+        ObjectNode body = Json.mapper().createObjectNode()
+                .put("status", ready ? "healthy" : "unhealthy")
+                .put("db", switch (db.state()) {
+                    case CONNECTED -> "connected";
+                    case NOT_CONFIGURED -> "not configured";
+                    case UNREACHABLE -> "Not connected";
+                })
+                .put("db_detail", db.detail())
+                .put("litellm_version", GatewayVersion.current())
+                .put("last_updated", Instant.now().toString());
+        return Response.status(ready ? 200 : 503).entity(body.toString()).build();
+    }
+}
