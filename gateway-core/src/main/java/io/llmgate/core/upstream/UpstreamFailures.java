@@ -32,9 +32,10 @@ public final class UpstreamFailures {
             return GatewayException.upstream(ErrorType.UPSTREAM, 502, "The response from " + where
                     + " exceeded max_response_size_mb", false, provider, model, failure);
         }
-        if (failure instanceof StreamingConsumer.StreamEndedEarlyException) {
-            return GatewayException.upstream(ErrorType.API_CONNECTION, 502, "The stream from " + where
-                    + " ended unexpectedly (" + failure.getMessage() + ")", true, provider, model, failure);
+        if (failure instanceof StreamingConsumer.StreamEndedEarlyException
+                || failure instanceof org.apache.hc.core5.http.ConnectionClosedException) {
+            return GatewayException.upstream(ErrorType.API_CONNECTION, 502, "The answer from " + where
+                    + " ended unexpectedly (connection closed before the end)", true, provider, model, failure);
         }
         if (failure instanceof ConnectTimeoutException) {
             return GatewayException.upstream(ErrorType.API_CONNECTION, 503, "Could not connect to " + where

@@ -14,7 +14,9 @@ public final class ErrorResponses {
     }
 
     public static Response of(GatewayException error) {
-        return Response.status(error.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(body(error)).build();
+        byte[] body = body(error);
+        return Response.status(error.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(body)
+                .header("Content-Length", body.length).build();
     }
 
     public static Response of(ErrorType type, int status, String message) {

@@ -16,7 +16,9 @@ final class InferenceResponses {
     }
 
     static Response answered(InferenceCall call, CallOutcome.Answered outcome) {
-        return withHeaders(Response.ok(outcome.body(), outcome.contentType()), call, outcome).build();
+        return withHeaders(Response.ok(outcome.body(), outcome.contentType()), call, outcome)
+                .header("Content-Length", outcome.body().length)
+                .build();
     }
 
     static Response streaming(InferenceCall call, CallOutcome.Streaming outcome, SseBody body) {
