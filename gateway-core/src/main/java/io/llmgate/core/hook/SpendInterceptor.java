@@ -26,31 +26,38 @@ public class SpendInterceptor {
 
     @Inject
     Instance<CallObserver> observers;
+    /** Resolved once: observers are application-scoped, and resolving per call costs microseconds. */
+    private volatile List<CallObserver> resolved;
 
     @AroundInvoke
     public Object observe(InvocationContext invocation) throws Exception {
         InferenceCall call = HookCalls.call(invocation);
-        List<CallObserver> all = observers.stream().toList();
-        all.forEach(o -> safely(() -> o.onRequest(call)));
+        List<CallObserver> all = resolved;
+        if (all == null) {
+            all = observers.stream().toList();
+            resolved = all;
+        }
+        List<CallObserver> notified = all;
+        notified.forEach(o -> safely(() -> o.onRequest(call)));
         CompletionStage<CallOutcome> result;
         try {
             result = HookCalls.proceed(invocation);
         } catch (GatewayException e) {
-            all.forEach(o -> safely(() -> o.onError(call, e)));
+            notified.forEach(o -> safely(() -> o.onError(call, e)));
             throw e;
         }
         result.whenComplete((outcome, error) -> {
             if (outcome == null) {
                 GatewayException failure = asGatewayException(error);
-                all.forEach(o -> safely(() -> o.onError(call, failure)));
+                notified.forEach(o -> safely(() -> o.onError(call, failure)));
                 return;
             }
             outcome.finished().whenComplete((done, streamError) -> {
                 if (streamError == null) {
-                    all.forEach(o -> safely(() -> o.onResponse(call, outcome)));
+                    notified.forEach(o -> safely(() -> o.onResponse(call, outcome)));
                 } else {
                     GatewayException failure = asGatewayException(streamError);
-                    all.forEach(o -> safely(() -> o.onError(call, failure)));
+                    notified.forEach(o -> safely(() -> o.onError(call, failure)));
                 }
             });
         });

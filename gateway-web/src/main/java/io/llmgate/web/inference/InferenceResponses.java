@@ -4,8 +4,6 @@ import io.llmgate.core.pipeline.CallOutcome;
 import io.llmgate.core.pipeline.InferenceCall;
 import jakarta.ws.rs.core.Response;
 
-import java.util.Locale;
-
 /**
  * Successful inference answers with LiteLLM's response headers: which deployment and model group
  * answered, the total duration, and the gateway's own overhead (total minus time spent waiting for
@@ -40,7 +38,10 @@ final class InferenceResponses {
                 .header("x-litellm-overhead-duration-ms", millis(overhead));
     }
 
-    private static String millis(long nanos) {
-        return String.format(Locale.ROOT, "%.3f", nanos / 1_000_000.0);
+    /** Milliseconds with three decimals, e.g. {@code 0.412}; cheaper than String.format on every answer. */
+    static String millis(long nanos) {
+        long micros = nanos / 1_000;
+        long fraction = micros % 1_000;
+        return (micros / 1_000) + (fraction < 10 ? ".00" : fraction < 100 ? ".0" : ".") + fraction;
     }
 }

@@ -1,0 +1,23 @@
+package io.llmgate.web.persistence;
+
+import io.llmgate.persistence.datasource.GatewayDataSource;
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Declares the gateway's pooled, JTA-enlisted data source {@code java:app/jdbc/llmgate} in the WAR, the one
+ * place both servers read {@code @DataSourceDefinition} from. Which database it reaches is decided by
+ * {@link GatewayDataSource} at the first connection (env {@code GW_DB_*} / {@code DATABASE_URL} / config),
+ * because the annotation's own placeholders differ between Payara and WildFly. The {@code url} here is a
+ * placeholder the data source ignores; it must not contain {@code ';'} (WildFly turns {@code ;k=v} into setter calls).
+ */
+@DataSourceDefinition(
+        name = GatewayDataSource.JNDI_NAME,
+        className = "io.llmgate.persistence.datasource.GatewayDataSource",
+        url = "jdbc:postgresql://resolved-at-first-connection/llmgate",
+        initialPoolSize = 0,
+        minPoolSize = 0,
+        maxPoolSize = 20)
+@ApplicationScoped
+public class DataSourceDeclaration {
+}
