@@ -1,0 +1,94 @@
+package io.llmgate.testkit.upstream;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.time.Instant;
+
+/**
+ * Builds the {@code chat.completion} object and the {@code chat.completion.chunk} events of one
+ * answer, all sharing its id, creation time and model as OpenAI's do.
+ */
+final class ChatCompletionWire {
+    static final String SYSTEM_FINGERPRINT = "fp_fake0001";
+
+    private final String id = ResponseIds.next("chatcmpl-");
+    private final long created = Instant.now().getEpochSecond();
+    private final String model;
+    private final boolean usageField;
+
+    /** @param usageField whether every chunk carries {@code "usage": null} (set with {@code include_usage}) */
+    ChatCompletionWire(String model, boolean usageField) {
+        this.model = model;
+        this.usageField = usageField;
+    }
+
+    ObjectNode completion(String content, Usage usage) {
+        ObjectNode completion = header("chat.completion");
+        ObjectNode choice = completion.putArray("choices").addObject().put("index", 0);
+        ObjectNode message = choice.putObject("message")
+                .put("role", "assistant")
+                .put("content", content)
+                .putNull("refusal");
+        message.putArray("annotations");
+        choice.putNull("logprobs").put("finish_reason", "stop");
+        completion.set("usage", usage.chatJson());
+        completion.put("service_tier", "default")
+                .put("system_fingerprint", SYSTEM_FINGERPRINT);
+        return completion;
+    }
+
+    /** The first event: the assistant role with empty content. */
+    ObjectNode roleChunk() {
+        ObjectNode chunk = chunk();
+        delta(chunk).put("role", "assistant").put("content", "").putNull("refusal");
+        return chunk;
+    }
+
+    ObjectNode contentChunk(String piece) {
+        ObjectNode chunk = chunk();
+        delta(chunk).put("content", piece);
+        return chunk;
+    }
+
+    /** Empty delta and the finish reason. */
+    ObjectNode finishChunk() {
+        ObjectNode chunk = chunk();
+        delta(chunk);
+        ((ObjectNode) chunk.get("choices").get(0)).put("finish_reason", "stop");
+        return chunk;
+    }
+
+    /** The extra last event {@code include_usage} asks for: no choices, the usage. */
+    ObjectNode usageChunk(Usage usage) {
+        ObjectNode chunk = header("chat.completion.chunk");
+        chunk.put("service_tier", "default").put("system_fingerprint", SYSTEM_FINGERPRINT);
+        chunk.putArray("choices");
+        chunk.set("usage", usage.chatJson());
+        return chunk;
+    }
+
+    private ObjectNode chunk() {
+        ObjectNode chunk = header("chat.completion.chunk");
+        chunk.put("service_tier", "default").put("system_fingerprint", SYSTEM_FINGERPRINT);
+        ArrayNode choices = chunk.putArray("choices");
+        choices.addObject().put("index", 0).putObject("delta");
+        ((ObjectNode) choices.get(0)).putNull("logprobs").putNull("finish_reason");
+        if (usageField) {
+            chunk.putNull("usage");
+        }
+        return chunk;
+    }
+
+    private static ObjectNode delta(ObjectNode chunk) {
+        return (ObjectNode) chunk.get("choices").get(0).get("delta");
+    }
+
+    private ObjectNode header(String object) {
+        return Json.object()
+                .put("id", id)
+                .put("object", object)
+                .put("created", created)
+                .put("model", model);
+    }
+}

@@ -1,0 +1,52 @@
+package io.llmgate.testkit.upstream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code POST /v1/chat/completions}: a {@code chat.completion}, or its chunk stream when {@code "stream": true}. */
+final class ChatCompletionsEndpoint implements Endpoint {
+
+    @Override
+    public void answer(HttpExchange exchange, ObjectNode request, Scenario scenario) throws IOException {
+        JsonNode messages = request.get("messages");
+        if (messages == null || !messages.isArray()) {
+            WholeReply.json(exchange, 400, Endpoint.missingParameter("messages"));
+            return;
+        }
+        String model = request.get("model").asText();
+        Usage usage = Usage.estimate(promptCharacters(messages), scenario.content());
+        boolean includeUsage = Endpoint.streaming(request) && Endpoint.includeUsage(request);
+        ChatCompletionWire wire = new ChatCompletionWire(model, includeUsage);
+        if (!Endpoint.streaming(request)) {
+            WholeReply.json(exchange, wire.completion(scenario.content(), usage), scenario);
+            return;
+        }
+        List<JsonNode> content = new ArrayList<>();
+        scenario.pieces().forEach(piece -> content.add(wire.contentChunk(piece)));
+        List<JsonNode> closing = new ArrayList<>(List.of(wire.finishChunk()));
+        if (includeUsage) {
+            closing.add(wire.usageChunk(usage));
+        }
+        StreamPlayer.play(SseStream.open(exchange), List.of(wire.roleChunk()), content, closing, scenario);
+    }
+
+    /** Characters of every message's text: a string content, or the text parts of an array content. */
+    private static int promptCharacters(JsonNode messages) {
+        int characters = 0;
+        for (JsonNode message : messages) {
+            JsonNode content = message.path("content");
+            if (content.isTextual()) {
+                characters += content.asText().length();
+            }
+            for (JsonNode part : content.isArray() ? content : List.<JsonNode>of()) {
+                characters += part.path("text").asText("").length();
+            }
+        }
+        return characters;
+    }
+}

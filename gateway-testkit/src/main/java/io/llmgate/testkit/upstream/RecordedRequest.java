@@ -1,0 +1,47 @@
+package io.llmgate.testkit.upstream;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One request as the fake upstream received it, recorded before it was answered.
+ *
+ * @param method     HTTP method, e.g. {@code POST}
+ * @param path       request path without the query, e.g. {@code /v1/chat/completions}
+ * @param query      raw query string, empty when there was none
+ * @param headers    header values by lower-case name, in arrival order
+ * @param body       the body decoded as UTF-8, empty when there was none
+ * @param receivedAt when the request line and headers had arrived
+ */
+public record RecordedRequest(
+        String method,
+        String path,
+        String query,
+        Map<String, List<String>> headers,
+        String body,
+        Instant receivedAt) {
+
+    public RecordedRequest {
+        headers = Map.copyOf(headers);
+    }
+
+    /** The first value of a header, matched case-insensitively. */
+    public Optional<String> header(String name) {
+        List<String> values = headers.getOrDefault(name.toLowerCase(java.util.Locale.ROOT), List.of());
+        return values.stream().findFirst();
+    }
+
+    /** The body parsed as JSON; fails when it is not JSON, which a test then wants to know. */
+    public JsonNode bodyJson() {
+        try {
+            return Json.MAPPER.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("body of " + method + " " + path + " is not JSON", e);
+        }
+    }
+}
