@@ -40,7 +40,7 @@ final class ProviderCall {
                                                 UpstreamRequest upstream) {
         CompletableFuture<CallOutcome> result = new CompletableFuture<>();
         long started = System.nanoTime();
-        client.send(upstream, new BufferingConsumer(maxResponseBytes), new FutureCallback<>() {
+        Future<UpstreamReply> exchange = client.send(upstream, new BufferingConsumer(maxResponseBytes), new FutureCallback<>() {
             @Override
             public void completed(UpstreamReply reply) {
                 long waited = System.nanoTime() - started;
@@ -66,7 +66,17 @@ final class ProviderCall {
                 result.cancel(false);
             }
         });
+        abortWhenCancelled(result, exchange);
         return result;
+    }
+
+    /** Cancelling the returned stage (the client went away) aborts the HTTP exchange with the provider. */
+    private static void abortWhenCancelled(CompletableFuture<CallOutcome> result, Future<?> exchange) {
+        result.whenComplete((outcome, error) -> {
+            if (result.isCancelled()) {
+                exchange.cancel(true);
+            }
+        });
     }
 
     private CompletionStage<CallOutcome> stream(InferenceRequest request, Deployment deployment, ProviderAdapter adapter,
@@ -89,6 +99,7 @@ final class ProviderCall {
                 });
         Future<Void> exchange = client.send(upstream, consumer, null);
         consumer.cancelWith(() -> exchange.cancel(true));
+        abortWhenCancelled(result, exchange);
         return result;
     }
 }

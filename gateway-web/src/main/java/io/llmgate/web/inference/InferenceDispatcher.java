@@ -14,11 +14,14 @@ import io.llmgate.web.filter.CallContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.ConnectionCallback;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 
 import java.io.InputStream;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 
 /**
@@ -50,10 +53,26 @@ public class InferenceDispatcher {
             async.resume(ErrorResponses.of(e));
             return;
         }
+        CompletionStage<CallOutcome> answer;
         try {
-            pipeline.execute(call).whenComplete((outcome, error) -> respond(call, async, outcome, error));
+            answer = pipeline.execute(call);
         } catch (GatewayException e) {
             async.resume(ErrorResponses.of(e));
+            return;
+        }
+        cancelOnDisconnect(async, answer);
+        answer.whenComplete((outcome, error) -> respond(call, async, outcome, error));
+    }
+
+    /**
+     * Where the container reports a client that went away (Jersey does, RESTEasy may not), the provider
+     * call is cancelled instead of running to completion for nobody.
+     */
+    private static void cancelOnDisconnect(AsyncResponse async, CompletionStage<CallOutcome> answer) {
+        try {
+            async.register((ConnectionCallback) disconnected -> answer.toCompletableFuture().cancel(true));
+        } catch (RuntimeException unsupported) {
+            // optional in JAX-RS: streams still notice a departed client on their next write
         }
     }
 
@@ -76,6 +95,9 @@ public class InferenceDispatcher {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         if (cause instanceof GatewayException known) {
             return known;
+        }
+        if (cause instanceof CancellationException) {
+            return new GatewayException(ErrorType.INVALID_REQUEST, "The client closed the request");
         }
         LOG.log(System.Logger.Level.ERROR, "Unexpected failure in call " + call.callId() + ": " + cause.getClass().getName(), cause);
         return new GatewayException(ErrorType.INTERNAL, "Internal error; see the gateway log for call " + call.callId());
