@@ -6,6 +6,7 @@ import io.llmgate.core.auth.CredentialHeaders;
 import io.llmgate.core.pipeline.GatewayRuntime;
 import io.llmgate.web.error.ErrorResponses;
 import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -25,6 +26,7 @@ import java.util.Optional;
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
+@ApplicationScoped
 public class AuthenticationFilter implements ContainerRequestFilter {
     @Context
     ResourceInfo resource;

@@ -7,6 +7,7 @@ import io.llmgate.core.json.Json;
 import io.llmgate.core.pipeline.GatewayVersion;
 import io.llmgate.web.filter.PublicEndpoint;
 import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -23,6 +24,7 @@ import java.time.Instant;
 @Path("health")
 @Produces(MediaType.APPLICATION_JSON)
 @PublicEndpoint
+@ApplicationScoped
 public class HealthResource {
     @Inject
     Instance<DatabaseProbe> database;

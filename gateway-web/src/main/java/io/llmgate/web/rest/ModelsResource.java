@@ -7,6 +7,7 @@ import io.llmgate.api.error.GatewayException;
 import io.llmgate.core.json.Json;
 import io.llmgate.core.pipeline.GatewayRuntime;
 import io.llmgate.core.routing.ModelGroup;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,6 +20,7 @@ import java.time.Instant;
 /** OpenAI's model listing: one entry per model group ({@code model_name}), as LiteLLM lists them. */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
+@ApplicationScoped
 public class ModelsResource {
     /** OpenAI lists a creation time; the gateway's models exist since it started. */
     private static final long STARTED = Instant.now().getEpochSecond();
