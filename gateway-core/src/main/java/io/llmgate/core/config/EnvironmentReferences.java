@@ -54,6 +54,6 @@ final class EnvironmentReferences {
     }
 
     List<String> unsetVariables() {
-        return List.copyOf(unset);
+        return unset.stream().distinct().toList();
     }
 }

@@ -1,0 +1,4 @@
+/**
+ * Which gateway processes use this database: each registers a row in {@code gateway_instance} at start-up.
+ */
+package io.llmgate.persistence.instance;

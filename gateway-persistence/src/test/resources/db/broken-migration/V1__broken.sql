@@ -1,0 +1,2 @@
+-- deliberately invalid: proves a failing migration stops start-up
+create tabel broken (id int);
