@@ -66,8 +66,9 @@ public final class ConfigLoader {
         try {
             root = YAML.readTree(file.toFile());
         } catch (JsonProcessingException e) {
+            // neither cause nor snakeyaml's own message: both quote the offending line, which may hold a key
             throw new ConfigException(name + ": not valid YAML at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(), e);
+                    + ", column " + e.getLocation().getColumnNr() + ": " + yamlProblem(e));
         } catch (IOException e) {
             throw new ConfigException(name + ": cannot be read: " + e.getMessage(), e);
         }
@@ -75,6 +76,16 @@ public final class ConfigLoader {
             root = JsonNodeFactory.instance.objectNode();
         }
         return fromTree(name, Optional.of(file.toAbsolutePath().toString()), root);
+    }
+
+    /** snakeyaml's description of a syntax error without its quote of the source. */
+    private static String yamlProblem(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof org.yaml.snakeyaml.error.MarkedYAMLException marked) {
+                return (marked.getContext() == null ? "" : marked.getContext() + ": ") + marked.getProblem();
+            }
+        }
+        return "syntax error";
     }
 
     GatewayConfig fromTree(String name, Optional<String> source, JsonNode root) {

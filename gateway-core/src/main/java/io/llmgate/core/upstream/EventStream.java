@@ -5,20 +5,25 @@ import io.llmgate.api.error.GatewayException;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The hand-off between the I/O thread that receives a provider's stream and the thread that writes it
- * to the client. Holds at most about {@code windowBytes} of translated events: when the client reads
- * slower than the provider writes, the producer stops being granted capacity and TCP back-pressure
- * reaches the provider, so a slow client cannot pin unbounded memory.
+ * to the client. When the client reads slower than the provider writes, the producer stops being granted
+ * capacity once {@code windowBytes} are queued, which slows the provider down through TCP. HttpClient 5
+ * may still deliver what its socket already holds, so a hard limit of {@link #HARD_LIMIT_WINDOWS} windows
+ * backs this up: beyond it the stream is stopped and the provider call aborted, and a slow client can
+ * never pin more than that.
  *
  * <p>Producer methods ({@code push}, {@code finish}, {@code fail}) are called by one I/O thread;
  * {@link #next()} and {@link #cancel()} by the writer thread.
  */
 public final class EventStream {
     private static final Object END = new Object();
+    /** How many windows may queue before a client counts as too slow to serve. */
+    static final int HARD_LIMIT_WINDOWS = 8;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition available = lock.newCondition();
@@ -28,6 +33,7 @@ public final class EventStream {
     private volatile Runnable onDrained = () -> { };
     private volatile Runnable onCancel = () -> { };
     private volatile boolean cancelled;
+    private boolean overflowed;
     private final CompletableFuture<Void> completion = new CompletableFuture<>();
 
     public EventStream(int windowBytes) {
@@ -39,15 +45,41 @@ public final class EventStream {
     }
 
     void onCancel(Runnable action) {
-        this.onCancel = action;
+        // at most once, however often cancel() is called and even if it races with this registration
+        AtomicBoolean ran = new AtomicBoolean();
+        Runnable once = () -> {
+            if (ran.compareAndSet(false, true)) {
+                action.run();
+            }
+        };
+        this.onCancel = once;
         if (cancelled) {
-            action.run();
+            once.run();
         }
     }
 
     /** Queues one outgoing event payload (the JSON after {@code data: }). */
     public void push(byte[] payload) {
-        enqueue(payload, payload.length);
+        lock.lock();
+        try {
+            if (overflowed) {
+                return;
+            }
+            if (queuedBytes + payload.length <= (long) windowBytes * HARD_LIMIT_WINDOWS) {
+                items.addLast(payload);
+                queuedBytes += payload.length;
+                available.signal();
+                return;
+            }
+            overflowed = true;
+            items.addLast(new GatewayException(io.llmgate.api.error.ErrorType.SERVICE_UNAVAILABLE,
+                    "The stream was stopped: the client read it too slowly (more than "
+                            + (long) windowBytes * HARD_LIMIT_WINDOWS + " bytes were waiting)"));
+            available.signal();
+        } finally {
+            lock.unlock();
+        }
+        onCancel.run();
     }
 
     /** The provider finished the stream cleanly. */
@@ -65,6 +97,16 @@ public final class EventStream {
         lock.lock();
         try {
             return queuedBytes < windowBytes / 2;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Bytes of payloads queued and not yet taken; lets tests check the window holds. */
+    long queuedBytes() {
+        lock.lock();
+        try {
+            return queuedBytes;
         } finally {
             lock.unlock();
         }
@@ -126,6 +168,9 @@ public final class EventStream {
     private void enqueue(Object item, int bytes) {
         lock.lock();
         try {
+            if (overflowed) {
+                return;
+            }
             items.addLast(item);
             queuedBytes += bytes;
             available.signal();

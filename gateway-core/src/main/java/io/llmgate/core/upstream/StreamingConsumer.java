@@ -101,10 +101,12 @@ public final class StreamingConsumer implements AsyncResponseConsumer<Void> {
     @Override
     public void consume(ByteBuffer src) {
         if (errorBody != null) {
-            int take = Math.min(src.remaining(), errorBody.remaining());
+            int incoming = src.remaining();
+            int take = Math.min(incoming, errorBody.remaining());
             src.limit(src.position() + take);
             errorBody.put(src);
-            outstanding.addAndGet(take);
+            // credit what is dropped beyond MAX_ERROR_BODY too, or a long error body stalls until the timeout
+            outstanding.addAndGet(incoming);
             grantIfRoom();
             return;
         }

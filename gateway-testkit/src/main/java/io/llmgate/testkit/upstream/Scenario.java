@@ -171,7 +171,9 @@ public record Scenario(
         int count = Math.min(chunks, content.length());
         List<String> pieces = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            pieces.add(content.substring(i * content.length() / count, (i + 1) * content.length() / count));
+            // long arithmetic: chunks x length overflows an int for multi-megabyte streams
+            pieces.add(content.substring((int) ((long) i * content.length() / count),
+                    (int) ((long) (i + 1) * content.length() / count)));
         }
         return pieces;
     }

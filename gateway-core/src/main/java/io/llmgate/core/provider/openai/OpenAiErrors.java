@@ -3,6 +3,7 @@ package io.llmgate.core.provider.openai;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.llmgate.api.error.ErrorType;
 import io.llmgate.api.error.GatewayException;
+import io.llmgate.core.config.Secret;
 import io.llmgate.core.json.Json;
 import io.llmgate.core.routing.Deployment;
 
@@ -26,7 +27,10 @@ public final class OpenAiErrors {
         String code = error.path("code").asText("");
         ErrorType type = classify(status, code, error.path("type").asText(""));
         String provider = deployment.provider().name();
-        return GatewayException.upstream(type, status, provider + " returned " + status + ": " + truncate(message),
+        // some servers quote the key they rejected: never pass the deployment's own key on to the caller
+        String safe = deployment.apiKey().map(Secret::reveal).filter(k -> !k.isEmpty())
+                .map(k -> message.replace(k, "****")).orElse(message);
+        return GatewayException.upstream(type, status, provider + " returned " + status + ": " + truncate(safe),
                 retriable(status), provider, deployment.upstreamModel(), null);
     }
 

@@ -1,0 +1,101 @@
+package io.llmgate.web.inference;
+
+import io.llmgate.core.auth.Caller;
+import io.llmgate.core.pipeline.CallOutcome;
+import io.llmgate.core.pipeline.InferenceCall;
+import io.llmgate.core.request.InferenceEndpoint;
+import io.llmgate.core.request.RequestDecoder;
+import io.llmgate.core.routing.Deployment;
+import io.llmgate.core.upstream.EventStream;
+import io.llmgate.web.Deployments;
+import jakarta.ws.rs.core.Response;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class InferenceResponsesTest {
+    private static final Deployment DEPLOYMENT = Deployments.of("chat", "openai/gpt-4o", "deployment-7");
+
+    @ParameterizedTest(name = "{0} ns -> {1}")
+    @CsvSource({
+            "0, 0.000",
+            "999, 0.000",
+            "5000, 0.005",
+            "42000, 0.042",
+            "412000, 0.412",
+            "1234567, 1.234",
+            "12345678901, 12345.678"})
+    void should_write_milliseconds_with_three_decimals(long nanos, String expected) {
+        // then
+        assertThat(InferenceResponses.millis(nanos)).isEqualTo(expected);
+    }
+
+    @Test
+    void should_answer_with_the_body_and_litellms_headers() {
+        // given: received 50 ms ago, of which the provider took 30 ms
+        byte[] body = "{\"id\":\"chatcmpl-1\"}".getBytes(StandardCharsets.UTF_8);
+        InferenceCall call = call(System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(50));
+        CallOutcome.Answered outcome = new CallOutcome.Answered(DEPLOYMENT, TimeUnit.MILLISECONDS.toNanos(30),
+                "application/json", body);
+
+        // when
+        Response response = InferenceResponses.answered(call, outcome);
+
+        // then
+        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat(response.getEntity()).isSameAs(body);
+        assertThat(response.getMediaType()).hasToString("application/json");
+        assertThat(response.getHeaderString("Content-Length")).isEqualTo(Integer.toString(body.length));
+        assertThat(response.getHeaderString("x-litellm-model-id")).isEqualTo("deployment-7");
+        assertThat(response.getHeaderString("x-litellm-model-group")).isEqualTo("chat");
+        BigDecimal total = new BigDecimal(response.getHeaderString("x-litellm-response-duration-ms"));
+        BigDecimal overhead = new BigDecimal(response.getHeaderString("x-litellm-overhead-duration-ms"));
+        assertThat(total).isGreaterThanOrEqualTo(new BigDecimal("50"));
+        assertThat(overhead).isGreaterThanOrEqualTo(new BigDecimal("20")).isEqualByComparingTo(total.subtract(new BigDecimal("30")));
+    }
+
+    @Test
+    void should_never_report_a_negative_overhead() {
+        // given: the provider time is (wrongly) longer than the total
+        InferenceCall call = call(System.nanoTime());
+        CallOutcome.Answered outcome = new CallOutcome.Answered(DEPLOYMENT, TimeUnit.SECONDS.toNanos(5), "application/json",
+                new byte[0]);
+
+        // when
+        Response response = InferenceResponses.answered(call, outcome);
+
+        // then
+        assertThat(response.getHeaderString("x-litellm-overhead-duration-ms")).isEqualTo("0.000");
+    }
+
+    @Test
+    void should_stream_as_uncached_unbuffered_server_sent_events() {
+        // given
+        CallOutcome.Streaming outcome = new CallOutcome.Streaming(DEPLOYMENT, 1, new EventStream(1024));
+        SseBody body = new SseBody(outcome.events());
+
+        // when
+        Response response = InferenceResponses.streaming(call(System.nanoTime()), outcome, body);
+
+        // then
+        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat(response.getEntity()).isSameAs(body);
+        assertThat(response.getMediaType()).hasToString("text/event-stream");
+        assertThat(response.getHeaderString("Cache-Control")).isEqualTo("no-cache");
+        assertThat(response.getHeaderString("X-Accel-Buffering")).isEqualTo("no");
+        assertThat(response.getHeaderString("Content-Length")).isNull();
+        assertThat(response.getHeaderString("x-litellm-model-id")).isEqualTo("deployment-7");
+    }
+
+    private static InferenceCall call(long receivedNanos) {
+        return new InferenceCall("call-1", Caller.MASTER, RequestDecoder.decode(InferenceEndpoint.CHAT_COMPLETIONS,
+                "{\"model\":\"chat\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}".getBytes(StandardCharsets.UTF_8)),
+                receivedNanos);
+    }
+}
