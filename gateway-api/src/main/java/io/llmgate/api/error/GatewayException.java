@@ -38,6 +38,12 @@ public class GatewayException extends RuntimeException {
         return new GatewayException(ErrorType.INVALID_REQUEST, 400, message, param, false, null, null, null);
     }
 
+    /** The client went away before the answer was complete (nginx's 499); nobody reads this answer. */
+    public static GatewayException clientClosed() {
+        return new GatewayException(ErrorType.INVALID_REQUEST, 499, "The client closed the request", null, false,
+                null, null, null);
+    }
+
     /** An error that came from (or while reaching) an upstream provider. */
     public static GatewayException upstream(ErrorType type, int status, String message, boolean retriable,
                                             String provider, String model, Throwable cause) {

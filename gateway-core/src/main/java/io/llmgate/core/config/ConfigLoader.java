@@ -103,6 +103,8 @@ public final class ConfigLoader {
     }
 
     private GeneralSettings readGeneral(FieldReader general) {
+        general.positive("max_request_size_mb");
+        general.positive("max_response_size_mb");
         Optional<Secret> masterKey = general.string("master_key")
                 .or(() -> Optional.ofNullable(environment.apply("LITELLM_MASTER_KEY")))
                 .filter(s -> !s.isBlank())
@@ -113,8 +115,9 @@ public final class ConfigLoader {
         long maxResponse = general.number("max_response_size_mb").stream()
                 .mapToLong(mb -> (long) (mb * 1024 * 1024)).findFirst()
                 .orElse(GeneralSettings.DEFAULT_MAX_RESPONSE_BYTES);
-        return new GeneralSettings(masterKey, general.string("database_url"), maxRequest, maxResponse,
-                general.integer("global_max_parallel_requests"));
+        var maxParallel = general.integer("global_max_parallel_requests");
+        general.positive("global_max_parallel_requests");
+        return new GeneralSettings(masterKey, general.string("database_url"), maxRequest, maxResponse, maxParallel);
     }
 
     /** LiteLLM's {@code environment_variables} section feeds {@code os.environ/} references. */

@@ -97,6 +97,14 @@ final class FieldReader {
         throw wrongType(field, "a number", value);
     }
 
+    /** Fails unless the field is absent or a number above zero. */
+    void positive(String field) {
+        OptionalDouble value = number(field);
+        if (value.isPresent() && value.getAsDouble() <= 0) {
+            throw new ConfigException(where + ": " + prefix + field + " must be > 0, got " + value.getAsDouble());
+        }
+    }
+
     /** A duration given in seconds (LiteLLM's {@code timeout: 30} or {@code 0.5}). */
     Optional<Duration> seconds(String field) {
         OptionalDouble value = number(field);

@@ -66,6 +66,9 @@ public class SpendInterceptor {
 
     private static GatewayException asGatewayException(Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof java.util.concurrent.CancellationException) {
+            return GatewayException.clientClosed();
+        }
         return cause instanceof GatewayException g ? g
                 : new GatewayException(io.llmgate.api.error.ErrorType.INTERNAL, "call ended: " + cause.getClass().getSimpleName());
     }

@@ -44,6 +44,7 @@ public final class StreamingConsumer implements AsyncResponseConsumer<Void> {
     private final AtomicBoolean decided = new AtomicBoolean();
     private final AtomicLong outstanding = new AtomicLong();
     private volatile CapacityChannel capacity;
+    private volatile FutureCallback<Void> result;
     private volatile boolean started;
     private volatile boolean ended;
     private int errorStatus;
@@ -74,11 +75,11 @@ public final class StreamingConsumer implements AsyncResponseConsumer<Void> {
             errorStatus = status;
             errorBody = ByteBuffer.allocate(MAX_ERROR_BODY);
         }
+        // the exchange's result is complete only at the end of the body: completing it at the head lets
+        // HttpClient see a finished future while it still wires the exchange, which it then aborts
+        this.result = resultCallback;
         if (entity == null) {
             streamEnd(null);
-        }
-        if (resultCallback != null) {
-            resultCallback.completed(null);
         }
     }
 
@@ -127,6 +128,10 @@ public final class StreamingConsumer implements AsyncResponseConsumer<Void> {
             failBeforeOrInStream(errorAnswer.apply(errorStatus, body));
         } else if (!ended) {
             failBeforeOrInStream(transportFailure.apply(new StreamEndedEarlyException(started)));
+        }
+        FutureCallback<Void> callback = result;
+        if (callback != null) {
+            callback.completed(null);
         }
     }
 

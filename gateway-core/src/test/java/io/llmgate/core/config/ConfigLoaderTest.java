@@ -634,4 +634,14 @@ class ConfigLoaderTest {
             System.setProperty("llmgate.config", previous);
         }
     }
+
+    @Test
+    void should_reject_a_request_size_limit_that_is_not_above_zero() throws IOException {
+        // given
+        Path file = write("general_settings: { max_request_size_mb: 0 }\n");
+
+        // when / then
+        assertThatThrownBy(() -> load(file)).isInstanceOf(ConfigException.class)
+                .hasMessage(file + ": general_settings.max_request_size_mb must be > 0, got 0.0");
+    }
 }

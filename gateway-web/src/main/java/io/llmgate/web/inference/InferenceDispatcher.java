@@ -97,7 +97,7 @@ public class InferenceDispatcher {
             return known;
         }
         if (cause instanceof CancellationException) {
-            return new GatewayException(ErrorType.INVALID_REQUEST, "The client closed the request");
+            return GatewayException.clientClosed();
         }
         LOG.log(System.Logger.Level.ERROR, "Unexpected failure in call " + call.callId() + ": " + cause.getClass().getName(), cause);
         return new GatewayException(ErrorType.INTERNAL, "Internal error; see the gateway log for call " + call.callId());
