@@ -30,6 +30,7 @@ record PayaraMicroCommand(List<String> command, Map<String, String> environment)
                 "--contextroot", "/",
                 "--port", Integer.toString(settings.httpPort()),
                 "--nocluster",
+                "--nohazelcast",
                 "--disablephonehome",
                 "--postbootcommandfile", bootCommandFile.toString()));
         Map<String, String> environment = new LinkedHashMap<>();

@@ -28,7 +28,7 @@ class PayaraMicroCommandTest {
                 "-Dllmgate.config=/work/llmgate/config.yaml",
                 "-jar", "/work/llmgate/gateway-launcher/target/payara-micro.jar",
                 "--deploy", "/work/llmgate/gateway-web/target/llmgate.war",
-                "--contextroot", "/", "--port", "4000", "--nocluster", "--disablephonehome",
+                "--contextroot", "/", "--port", "4000", "--nocluster", "--nohazelcast", "--disablephonehome",
                 "--postbootcommandfile", "/tmp/boot.asadmin");
         assertThat(command.environment()).isEmpty();
     }
