@@ -116,6 +116,41 @@ class ChatCompletionsIT extends DeployedGatewayTestBase {
     }
 
     @Test
+    void should_cancel_the_upstream_call_when_the_client_leaves_a_stream() throws Exception {
+        // given a long stream: 40 events, 100 ms apart upstream
+        upstream.script("stream-model", Scenario.stream(40, Duration.ofMillis(100)));
+        java.net.URI uri = gateway.uri("/v1/chat/completions");
+        byte[] body = streamingChat("stream-model").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        // when the client reads two events and closes its connection
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(10_000);
+            String head = "POST " + uri.getPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + "\r\n"
+                    + "Authorization: Bearer " + GatewayConfigFile.MASTER_KEY + "\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(body);
+            socket.getOutputStream().flush();
+            var reader = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.UTF_8));
+            int events = 0;
+            for (String line; events < 2 && (line = reader.readLine()) != null; ) {
+                if (line.startsWith("data: {")) {
+                    events++;
+                }
+            }
+            assertThat(events).isEqualTo(2);
+        }
+
+        // then the upstream sees its answer abandoned long before the 4 s it would take to finish
+        long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        while (upstream.abandonedAnswers() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(upstream.abandonedAnswers()).as("upstream answers cut short by the gateway").isEqualTo(1);
+    }
+
+    @Test
     void should_end_a_stream_with_done() {
         // when
         StreamedResponse stream = gateway.stream("/v1/chat/completions", streamingChat("stream-model"));

@@ -47,6 +47,7 @@ public final class StreamingConsumer implements AsyncResponseConsumer<Void> {
     private volatile FutureCallback<Void> result;
     private volatile boolean started;
     private volatile boolean ended;
+    private volatile boolean abandoned;
     private int errorStatus;
     private ByteBuffer errorBody;
 
@@ -62,9 +63,16 @@ public final class StreamingConsumer implements AsyncResponseConsumer<Void> {
         stream.onDrained(this::grantIfRoom);
     }
 
-    /** Lets {@link EventStream#cancel()} abort the exchange. */
+    /**
+     * Lets {@link EventStream#cancel()} abort the exchange. Cancelling HttpClient's future alone leaves an
+     * exchange that is already streaming connected, so the consumer also fails on the next bytes it is
+     * handed, which makes HttpClient close the connection and the provider stop generating.
+     */
     public void cancelWith(Runnable abort) {
-        stream.onCancel(abort);
+        stream.onCancel(() -> {
+            abandoned = true;
+            abort.run();
+        });
     }
 
     @Override
@@ -100,7 +108,10 @@ public final class StreamingConsumer implements AsyncResponseConsumer<Void> {
     }
 
     @Override
-    public void consume(ByteBuffer src) {
+    public void consume(ByteBuffer src) throws IOException {
+        if (abandoned) {
+            throw new java.io.InterruptedIOException("the client went away");
+        }
         if (errorBody != null) {
             int incoming = src.remaining();
             int take = Math.min(incoming, errorBody.remaining());

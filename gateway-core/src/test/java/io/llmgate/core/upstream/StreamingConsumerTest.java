@@ -30,6 +30,7 @@ class StreamingConsumerTest {
     private static UpstreamClient client;
     private static ModelCatalog catalog;
 
+
     @BeforeAll
     static void start() throws Exception {
         upstream = FakeOpenAiUpstream.start();
@@ -84,6 +85,25 @@ class StreamingConsumerTest {
         assertThat(((GatewayException) cause).retriable()).isTrue();
     }
 
+    @Test
+    void should_abort_the_upstream_answer_when_the_stream_is_cancelled() throws Exception {
+        // given a long stream
+        upstream.script("stream-model", Scenario.stream(40, Duration.ofMillis(100)));
+        upstream.clearRequests();
+        CallOutcome.Streaming outcome = startStream("stream-model");
+        outcome.events().next();
+
+        // when the client goes away
+        outcome.events().cancel();
+
+        // then the upstream's next write fails: the connection was closed, not left to run to the end
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        while (upstream.abandonedAnswers() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(upstream.abandonedAnswers()).isEqualTo(1);
+    }
+
     private CallOutcome.Streaming startStream(String model) throws Exception {
         Deployment deployment = catalog.group(model).orElseThrow().deployments().get(0);
         var request = RequestDecoder.decode(InferenceEndpoint.CHAT_COMPLETIONS, ("{\"model\":\"" + model
@@ -104,7 +124,9 @@ class StreamingConsumerTest {
                         started.completeExceptionally(error);
                     }
                 });
-        client.send(adapter.toUpstream(request, deployment), consumer, null);
+        var exchange = client.send(adapter.toUpstream(request, deployment), consumer, null);
+
+        consumer.cancelWith(() -> exchange.cancel(true));
         return started.get(5, TimeUnit.SECONDS);
     }
 }

@@ -54,6 +54,7 @@ public final class FakeOpenAiUpstream implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final ThreadPoolExecutor executor;
     private final HttpServer server;
+    private final java.util.concurrent.atomic.AtomicInteger abandoned = new java.util.concurrent.atomic.AtomicInteger();
 
     private FakeOpenAiUpstream(int port) throws IOException {
         executor = new ThreadPoolExecutor(MAX_THREADS, MAX_THREADS, 30, TimeUnit.SECONDS,
@@ -62,7 +63,8 @@ public final class FakeOpenAiUpstream implements AutoCloseable {
         InetAddress loopback = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
         server = HttpServer.create(new InetSocketAddress(loopback, port), BACKLOG);
         server.createContext("/", new OpenAiDispatcher(requests::add,
-                model -> Optional.ofNullable(scripts.get(model)), () -> List.copyOf(scripts.keySet())));
+                model -> Optional.ofNullable(scripts.get(model)), () -> List.copyOf(scripts.keySet()),
+                abandoned::incrementAndGet));
         server.setExecutor(executor);
         server.start();
     }
@@ -107,6 +109,16 @@ public final class FakeOpenAiUpstream implements AutoCloseable {
 
     public void clearRequests() {
         requests.clear();
+        abandoned.set(0);
+    }
+
+    /**
+     * Answers the client stopped reading before they were complete (a write failed because the client closed
+     * the connection), since the start or the last {@link #clearRequests()}: how a test sees that a gateway
+     * cancelled its call.
+     */
+    public int abandonedAnswers() {
+        return abandoned.get();
     }
 
     /** Stops at once: open streams are cut and their sleeping threads interrupted. */

@@ -35,11 +35,15 @@ final class OpenAiDispatcher implements HttpHandler {
     private final Function<String, Optional<Scenario>> scripts;
     private final Supplier<List<String>> scriptedModels;
 
+    private final Runnable onAbandoned;
+
+    /** @param onAbandoned told when the client closed the connection before the answer was written */
     OpenAiDispatcher(Consumer<RecordedRequest> recorder, Function<String, Optional<Scenario>> scripts,
-            Supplier<List<String>> scriptedModels) {
+            Supplier<List<String>> scriptedModels, Runnable onAbandoned) {
         this.recorder = recorder;
         this.scripts = scripts;
         this.scriptedModels = scriptedModels;
+        this.onAbandoned = onAbandoned;
     }
 
     @Override
@@ -49,6 +53,9 @@ final class OpenAiDispatcher implements HttpHandler {
         recorder.accept(record(exchange, body, receivedAt));
         try {
             route(exchange, body);
+        } catch (IOException clientGone) {
+            onAbandoned.run();
+            throw clientGone;
         } catch (RuntimeException e) {
             if (e instanceof ConnectionDrop || exchange.getResponseCode() != -1) {
                 throw e; // the server closes the socket; see ConnectionDrop
