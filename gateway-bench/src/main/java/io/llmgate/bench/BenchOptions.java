@@ -14,7 +14,7 @@ import java.util.OptionalLong;
  *
  * @param rates          request rates (per second) of the non-streaming runs, each run direct then through the gateway
  * @param duration       length of each measured run
- * @param warmup         length of the gateway warm-up at the highest rate (results discarded)
+ * @param warmup         length of the gateway warm-up, ramping up to the highest rate (results discarded)
  * @param streamRate     request rate of the streaming runs
  * @param streamDuration length of each streaming run
  * @param repeat         how many times the whole set of measured runs is repeated (to see run-to-run variance)
@@ -58,7 +58,7 @@ record BenchOptions(
                 Arrays.stream(text("bench.rates").orElse("200,500").split(","))
                         .map(String::trim).filter(s -> !s.isEmpty()).map(Integer::valueOf).toList(),
                 duration("bench.duration", "30s"),
-                duration("bench.warmup", "30s"),
+                duration("bench.warmup", "60s"),
                 Integer.parseInt(text("bench.streamRate").orElse("50")),
                 duration("bench.streamDuration", "20s"),
                 Integer.parseInt(text("bench.repeat").orElse("1")),

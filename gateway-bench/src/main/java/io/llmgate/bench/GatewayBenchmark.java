@@ -50,6 +50,11 @@ public final class GatewayBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        // The JDK server under the fake upstream silently closes keep-alive connections beyond this many idle
+        // ones (the test kit's default is 1024). A gateway that falls behind opens more than that, and would then
+        // answer 502 for requests sent on the closed ones: a property of the fake, not what we measure.
+        System.setProperty("sun.net.httpserver.maxIdleConnections",
+                System.getProperty("sun.net.httpserver.maxIdleConnections", "100000"));
         BenchOptions options = BenchOptions.fromSystemProperties();
         Files.createDirectories(options.outDir());
         options.loadCpus().ifPresent(GatewayBenchmark::pinThisJvm);
@@ -82,6 +87,7 @@ public final class GatewayBenchmark {
     private void run() throws Exception {
         byte[] chat = RequestBodies.chat(GatewayConfigFile.CHAT_MODEL, false);
         byte[] stream = RequestBodies.chat(GatewayConfigFile.STREAM_MODEL, true);
+        Optional<JfrProfile> jfr = startRecording();
         warmUp(chat, stream);
         List<RunResult> runs = new ArrayList<>();
         List<StreamResult> streams = new ArrayList<>();
@@ -103,23 +109,30 @@ public final class GatewayBenchmark {
                     options.streamDuration(), repetition, STREAM_CHUNKS, STREAM_INTERVAL)));
             settle();
         }
-        Optional<JfrProfile.Summary> profile = options.jfr() ? profile(chat) : Optional.empty();
+        Optional<JfrProfile.Summary> profile = jfr.isPresent() ? Optional.of(profile(jfr.get(), chat)) : Optional.empty();
         new ReportWriter(environment(), runs, streams, profile).write(options.outDir());
         log("report written to " + options.outDir().resolve("report.md").toAbsolutePath());
     }
 
-    /** The JIT compiles the gateway's hot paths only under sustained load; results are discarded. */
+    /**
+     * The JIT compiles the gateway's hot paths only under sustained load; results are discarded. The
+     * gateway's share ramps up (a quarter, half, then the full rate, a third of the time each): a cold
+     * gateway hit with the full rate at once falls behind, and the backlog takes long to drain.
+     */
     private void warmUp(byte[] chat, byte[] stream) throws InterruptedException {
-        int rate = options.maxRate();
-        Duration directWarmup = options.warmup().compareTo(Duration.ofSeconds(10)) < 0 ? options.warmup()
-                : Duration.ofSeconds(10);
         if (options.warmup().isZero()) {
             return;
         }
-        log("warm-up: direct " + directWarmup.toSeconds() + " s, gateway " + options.warmup().toSeconds()
-                + " s at " + rate + " RPS, streams 5 s each");
+        int rate = options.maxRate();
+        Duration directWarmup = options.warmup().compareTo(Duration.ofSeconds(10)) < 0 ? options.warmup()
+                : Duration.ofSeconds(10);
+        log("warm-up: direct " + directWarmup.toSeconds() + " s at " + rate + " RPS, gateway " + options.warmup().toSeconds()
+                + " s ramping to " + rate + " RPS, streams 5 s each");
         summary("warm-up", measurement.chat(direct, false, chat, rate, directWarmup, 0));
-        summary("warm-up", measurement.chat(viaGateway, true, chat, rate, options.warmup(), 0));
+        Duration stage = options.warmup().dividedBy(3);
+        for (int divisor : new int[] {4, 2, 1}) {
+            summary("warm-up", measurement.chat(viaGateway, true, chat, Math.max(1, rate / divisor), stage, 0));
+        }
         summary("warm-up", measurement.stream(direct, false, stream, options.streamRate(), Duration.ofSeconds(5), 0,
                 STREAM_CHUNKS, STREAM_INTERVAL));
         summary("warm-up", measurement.stream(viaGateway, true, stream, options.streamRate(), Duration.ofSeconds(5), 0,
@@ -127,18 +140,32 @@ public final class GatewayBenchmark {
         settle();
     }
 
-    private Optional<JfrProfile.Summary> profile(byte[] chat) throws Exception {
+    /**
+     * With {@code bench.jfr}, the gateway records from before the warm-up on: starting a recording
+     * throws away compiled code, and the warm-up compiles it again before anything is measured.
+     */
+    private Optional<JfrProfile> startRecording() throws IOException, InterruptedException {
+        if (!options.jfr()) {
+            return Optional.empty();
+        }
         if (gateway.pid().isEmpty()) {
-            log("no gateway pid: skipping the JFR profile");
+            log("no gateway pid: no JFR profile");
             return Optional.empty();
         }
         JfrProfile jfr = new JfrProfile(gateway.pid().getAsLong(), options.outDir().resolve("gateway-profile.jfr"));
-        log("profiling the gateway with JFR at " + options.maxRate() + " RPS for " + options.duration().toSeconds() + " s");
         jfr.start();
+        log("JFR recording in the gateway (all runs below carry its overhead); profiled run at the end");
+        return Optional.of(jfr);
+    }
+
+    /** One more gateway run at the highest rate, whose samples are analysed. */
+    private JfrProfile.Summary profile(JfrProfile jfr, byte[] chat) throws Exception {
+        measurement.awaitQuietMachine();
+        java.time.Instant from = java.time.Instant.now();
         summary("profiled run (not in the tables)",
                 measurement.chat(viaGateway, true, chat, options.maxRate(), options.duration(), 0));
         jfr.stop();
-        return Optional.of(jfr.summarize());
+        return jfr.summarize(from);
     }
 
     private Map<String, String> environment() {
@@ -156,6 +183,7 @@ public final class GatewayBenchmark {
                 + "gateway; warm-up " + options.warmup().toSeconds() + " s at " + options.maxRate() + " RPS; streams "
                 + options.streamRate() + " RPS x " + options.streamDuration().toSeconds() + " s (" + STREAM_CHUNKS
                 + " chunks " + STREAM_INTERVAL.toMillis() + " ms apart); repetitions " + options.repeat()
+                + (options.jfr() ? "; JFR recording in the gateway during all runs (2 ms sampling)" : "")
                 + "; late = sent > " + options.lateThreshold().toMillis() + " ms after its due time; timeout "
                 + options.timeout().toSeconds() + " s");
         env.put("CPU accounting", "/proc/<pid>/stat utime+stime, CLK_TCK " + ProcessCpu.ticksPerSecond()
@@ -185,18 +213,21 @@ public final class GatewayBenchmark {
     private static void summary(String what, RunResult run) {
         Percentiles l = run.latency();
         log(String.format(Locale.ROOT, "%s %-7s %4d RPS: achieved %.1f, p50 %.2f p90 %.2f p99 %.2f p99.9 %.2f max %.2f ms,"
-                        + " errors %d, late %d, gateway CPU %s us/req, load JVM CPU %.0f us/req, other processes %.2f cores",
+                        + " errors %d%s, late %d, gateway CPU %s us/req, load JVM CPU %.0f us/req, other processes %.2f cores",
                 what, run.target(), run.rate(), run.achievedRps(), l.p50(), l.p90(), l.p99(), l.p999(), l.max(),
-                run.errorCount(), run.late(), run.gatewayCpuUsPerRequest() == null ? "-"
+                run.errorCount(), run.errors().isEmpty() ? "" : " " + run.errors() + " e.g. " + run.errorSamples().get(0),
+                run.late(),
+                run.gatewayCpuUsPerRequest() == null ? "-"
                         : String.format(Locale.ROOT, "%.0f (net %.0f)", run.gatewayCpuUsPerRequest(),
                         run.gatewayNetCpuUsPerRequest()), run.loadCpuUsPerRequest(), run.otherProcessesCores()));
     }
 
     private static void summary(String what, StreamResult run) {
         log(String.format(Locale.ROOT, "%s stream %-7s %d RPS: TTFB p50 %.2f p99 %.2f ms, total p50 %.2f ms, "
-                        + "events/stream %s, separate chunks %d/%d, errors %d",
+                        + "events/stream %s, separate chunks %d/%d, errors %d%s",
                 what, run.target(), run.rate(), run.firstByte().p50(), run.firstByte().p99(), run.total().p50(),
-                run.eventsPerStream(), run.separateGaps(), run.expectedGaps(), run.errorCount()));
+                run.eventsPerStream(), run.separateGaps(), run.expectedGaps(), run.errorCount(),
+                run.errors().isEmpty() ? "" : " " + run.errors() + " e.g. " + run.errorSamples().get(0)));
     }
 
     static void log(String message) {

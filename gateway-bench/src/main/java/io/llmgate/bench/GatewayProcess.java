@@ -57,12 +57,16 @@ final class GatewayProcess implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(options.gatewayJvmArgs());
         command.add("-Xlog:gc:file=" + gcLog.toAbsolutePath() + ":uptime");
+        if (options.jfr()) { // Payara's stacks are deeper than JFR's default 64 frames
+            command.add("-XX:FlightRecorderOptions:stackdepth=256");
+        }
         command.add("-Dllmgate.config=" + config.toAbsolutePath());
         command.addAll(List.of("-jar", options.payaraJar().toAbsolutePath().toString(),
                 "--deploy", options.war().toAbsolutePath().toString(),
                 "--contextroot", "/",
                 "--port", Integer.toString(port),
                 "--nocluster",
+                "--nohazelcast",
                 "--postbootcommandfile", options.postBootCommands().toAbsolutePath().toString()));
         Files.writeString(options.outDir().resolve("gateway-command.txt"), String.join(" ", command) + "\n");
         Process process = new ProcessBuilder(command)

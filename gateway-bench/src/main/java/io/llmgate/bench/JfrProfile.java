@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class JfrProfile {
     private static final int TOP = 25;
+    private static final String JDK = "JDK";
     /** Leaf-frame prefixes to components, first match wins. */
     private static final Map<String, String> COMPONENTS = new LinkedHashMap<>();
 
@@ -43,22 +44,24 @@ final class JfrProfile {
         COMPONENTS.put("com.sun.ejb.", "Payara/GlassFish core");
         COMPONENTS.put("org.jvnet.hk2.", "HK2");
         COMPONENTS.put("com.hazelcast.", "Hazelcast");
-        COMPONENTS.put("java.", "JDK");
-        COMPONENTS.put("javax.", "JDK");
-        COMPONENTS.put("jdk.", "JDK");
-        COMPONENTS.put("sun.", "JDK");
-        COMPONENTS.put("com.sun.", "JDK");
+        COMPONENTS.put("java.", JDK);
+        COMPONENTS.put("javax.", JDK);
+        COMPONENTS.put("jdk.", JDK);
+        COMPONENTS.put("sun.", JDK);
+        COMPONENTS.put("com.sun.", JDK);
     }
 
     /**
      * @param samples      execution samples in the recording
      * @param byComponent  samples by the component of the leaf frame
+     * @param byLibrary    the same, but a JDK leaf frame counts for the nearest non-JDK caller (whose code asked for it)
      * @param leafMethods  the hottest leaf methods
      * @param gatewayMethods gateway methods by inclusive samples
      * @param threads      samples by thread name (digits folded to {@code #})
+     * @param allocationMb sampled allocation (MB, JFR's estimate) by the first non-JDK frame that allocated
      */
-    record Summary(long samples, Map<String, Long> byComponent, Map<String, Long> leafMethods,
-                   Map<String, Long> gatewayMethods, Map<String, Long> threads) {
+    record Summary(long samples, Map<String, Long> byComponent, Map<String, Long> byLibrary, Map<String, Long> leafMethods,
+                   Map<String, Long> gatewayMethods, Map<String, Long> threads, Map<String, Long> allocationMb) {
     }
 
     private final long pid;
@@ -69,21 +72,43 @@ final class JfrProfile {
         this.file = file.toAbsolutePath();
     }
 
+    /**
+     * Starts recording with JDK's {@code profile} settings, but sampling Java stacks every 2 ms
+     * instead of 10 ms: request handling is short and mostly off-CPU, so 10 ms gives few samples.
+     */
     void start() throws IOException, InterruptedException {
-        jcmd("JFR.start", "name=llmgate-bench", "settings=profile", "filename=" + file);
+        Path jdkSettings = Path.of(System.getProperty("java.home"), "lib", "jfr", "profile.jfc");
+        String settings = java.nio.file.Files.readString(jdkSettings).replace(
+                "<setting name=\"period\" control=\"method-sampling-java-interval\">10 ms</setting>",
+                "<setting name=\"period\" control=\"method-sampling-java-interval\">2 ms</setting>");
+        Path custom = file.resolveSibling("bench-profile.jfc");
+        java.nio.file.Files.writeString(custom, settings);
+        jcmd("JFR.start", "name=llmgate-bench", "settings=" + custom, "filename=" + file);
     }
 
     void stop() throws IOException, InterruptedException {
         jcmd("JFR.stop", "name=llmgate-bench");
     }
 
-    Summary summarize() throws IOException {
+    /** The samples recorded from {@code from} on. */
+    Summary summarize(java.time.Instant from) throws IOException {
         Map<String, Long> components = new HashMap<>();
+        Map<String, Long> libraries = new HashMap<>();
         Map<String, Long> leaves = new HashMap<>();
         Map<String, Long> gateway = new HashMap<>();
         Map<String, Long> threads = new HashMap<>();
+        Map<String, Long> allocations = new HashMap<>();
         long samples = 0;
         for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
+            if (event.getStartTime().isBefore(from)) {
+                continue;
+            }
+            if (event.getEventType().getName().equals("jdk.ObjectAllocationSample") && event.getStackTrace() != null) {
+                String site = event.getStackTrace().getFrames().stream().map(frame -> name(frame.getMethod()))
+                        .filter(method -> !component(method).equals(JDK)).findFirst().orElse("(JDK only)");
+                allocations.merge(site, event.getLong("weight"), Long::sum);
+                continue;
+            }
             if (!event.getEventType().getName().equals("jdk.ExecutionSample")) {
                 continue;
             }
@@ -96,6 +121,8 @@ final class JfrProfile {
             String leaf = name(frames.get(0).getMethod());
             leaves.merge(leaf, 1L, Long::sum);
             components.merge(component(leaf), 1L, Long::sum);
+            libraries.merge(frames.stream().map(frame -> component(name(frame.getMethod())))
+                    .filter(component -> !component.equals(JDK)).findFirst().orElse(JDK), 1L, Long::sum);
             Set<String> seen = new HashSet<>();
             for (RecordedFrame frame : frames) {
                 String method = name(frame.getMethod());
@@ -107,7 +134,14 @@ final class JfrProfile {
             String threadName = thread == null || thread.getJavaName() == null ? "?" : thread.getJavaName();
             threads.merge(threadName.replaceAll("\\d+", "#"), 1L, Long::sum);
         }
-        return new Summary(samples, top(components, TOP), top(leaves, TOP), top(gateway, TOP), top(threads, 12));
+        return new Summary(samples, top(components, TOP), top(libraries, TOP), top(leaves, TOP), top(gateway, TOP), top(threads, 12),
+                megabytes(top(allocations, TOP)));
+    }
+
+    private static Map<String, Long> megabytes(Map<String, Long> bytes) {
+        Map<String, Long> mb = new LinkedHashMap<>();
+        bytes.forEach((site, weight) -> mb.put(site, weight / (1024 * 1024)));
+        return mb;
     }
 
     private static String component(String method) {

@@ -1,6 +1,9 @@
 package io.llmgate.bench;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.OptionalLong;
 
 /**
@@ -11,6 +14,7 @@ import java.util.OptionalLong;
 final class Measurement {
     private static final long SELF = ProcessHandle.current().pid();
     private static final double QUIET_CORES = 0.15;
+    private static final int THREAD_GROUPS = 8;
 
     private final BenchOptions options;
     private final LoadClient client;
@@ -49,7 +53,8 @@ final class Measurement {
                 schedule.late(), schedule.maxLagNanos() / 1e6, recorder.succeeded(), recorder.errors(),
                 recorder.errorSamples(), recorder.succeeded() / elapsed, Percentiles.of(recorder.histogram()),
                 gatewayCpu, gatewayNetCpu, idle, closed.ownCpuNanos() / 1000.0 / Math.max(1, recorder.finished()),
-                closed.otherCores(), isGateway ? closed.gatewayGc() : null, closed.ownGc());
+                closed.otherCores(), isGateway ? closed.gatewayGc() : null, closed.ownGc(),
+                isGateway ? closed.gatewayThreadsPerRequest(recorder.finished()) : null);
     }
 
     /** Streaming chat completions, timing every event. */
@@ -107,15 +112,31 @@ final class Measurement {
     }
 
     /** Counters read before a run, subtracted after it. */
-    private record Window(long startNanos, OptionalLong gatewayCpu, long ownCpu, long machineBusy, long gcMark,
-                          GcPauses ownGc) {
+    private record Window(long startNanos, OptionalLong gatewayCpu, Map<String, Long> gatewayThreads, long ownCpu,
+                          long machineBusy, long gcMark, GcPauses ownGc) {
         /** @param otherCores CPU used by every other process on the machine, in cores (0.5 = half a CPU) */
-        record Closed(double wallSeconds, OptionalLong gatewayCpuNanos, long ownCpuNanos, double otherCores,
-                      GcPauses gatewayGc, GcPauses ownGc) {
+        record Closed(double wallSeconds, OptionalLong gatewayCpuNanos, Map<String, Long> gatewayThreadNanos,
+                      long ownCpuNanos, double otherCores, GcPauses gatewayGc, GcPauses ownGc) {
+
+            /** The gateway's CPU per finished request by thread group, largest first; threads that ended count as one group. */
+            Map<String, Double> gatewayThreadsPerRequest(long finished) {
+                Map<String, Double> perRequest = new LinkedHashMap<>();
+                if (gatewayCpuNanos.isEmpty()) {
+                    return perRequest;
+                }
+                long divisor = Math.max(1, finished);
+                gatewayThreadNanos.entrySet().stream()
+                        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                        .limit(THREAD_GROUPS)
+                        .forEach(e -> perRequest.put(e.getKey(), e.getValue() / 1000.0 / divisor));
+                double listed = perRequest.values().stream().mapToDouble(Double::doubleValue).sum();
+                perRequest.put("(other and ended threads)", gatewayCpuNanos.getAsLong() / 1000.0 / divisor - listed);
+                return perRequest;
+            }
         }
 
         static Window open(GatewayProcess gateway) {
-            return new Window(System.nanoTime(), cpu(gateway.pid()), ProcessCpu.nanos(SELF).orElse(0),
+            return new Window(System.nanoTime(), cpu(gateway.pid()), threads(gateway.pid()), ProcessCpu.nanos(SELF).orElse(0),
                     ProcessCpu.machineBusyNanos().orElse(0), GcPauses.logMark(gateway.gcLog()), GcPauses.ownSoFar());
         }
 
@@ -127,8 +148,19 @@ final class Measurement {
             long own = ProcessCpu.nanos(SELF).orElse(0) - ownCpu;
             long machine = ProcessCpu.machineBusyNanos().orElse(0) - machineBusy;
             double other = Math.max(0, machine - own - gatewayDelta.orElse(0)) / 1e9 / wall;
-            return new Closed(wall, gatewayDelta, own, other,
+            Map<String, Long> threadDelta = new HashMap<>();
+            threads(gateway.pid()).forEach((group, after) -> {
+                long delta = after - gatewayThreads.getOrDefault(group, 0L);
+                if (delta > 0) {
+                    threadDelta.put(group, delta);
+                }
+            });
+            return new Closed(wall, gatewayDelta, threadDelta, own, other,
                     GcPauses.sinceMark(gateway.gcLog(), gcMark).orElse(null), GcPauses.ownSoFar().minus(ownGc));
+        }
+
+        private static Map<String, Long> threads(OptionalLong pid) {
+            return pid.isPresent() ? ProcessCpu.threadNanos(pid.getAsLong()) : Map.of();
         }
 
         private static OptionalLong cpu(OptionalLong pid) {

@@ -44,6 +44,30 @@ final class ProcessCpu {
         }
     }
 
+    /**
+     * CPU time so far of each live thread of the process in nanoseconds, summed by thread group: the
+     * thread name (as the kernel keeps it, 15 characters) with digits folded to {@code #}, e.g.
+     * {@code C2 CompilerThre#} or {@code http-thread-poo}. Threads that already ended are missing.
+     */
+    static java.util.Map<String, Long> threadNanos(long pid) {
+        java.util.Map<String, Long> groups = new java.util.TreeMap<>();
+        try (java.util.stream.Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            tasks.forEach(task -> {
+                try {
+                    String stat = Files.readString(task.resolve("stat"), StandardCharsets.UTF_8);
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    groups.merge(name.replaceAll("\\d+", "#").replaceFirst("^C# Compiler", "C1/C2 Compiler"), parseStat(stat) * 1_000_000_000L / TICKS_PER_SECOND,
+                            Long::sum);
+                } catch (IOException | RuntimeException threadEnded) {
+                    // the thread ended between listing and reading
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            return java.util.Map.of();
+        }
+        return groups;
+    }
+
     /** utime + stime in clock ticks: fields 14 and 15, counted after the command name, which may hold spaces. */
     static long parseStat(String stat) {
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");

@@ -43,6 +43,10 @@ final class ReportWriter {
         System.out.println();
         System.out.println(markdown);
         Files.writeString(dir.resolve("report.md"), markdown);
+        // every run also keeps its own copy, to compare runs (variance) after the fact
+        String stamp = java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Path history = Files.createDirectories(dir.resolve("history"));
+        Files.writeString(history.resolve("report-" + stamp + ".md"), markdown);
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = json.createObjectNode();
         root.set("environment", json.valueToTree(environment));
@@ -50,6 +54,7 @@ final class ReportWriter {
         root.set("streams", json.valueToTree(streams));
         profile.ifPresent(summary -> root.set("profile", json.valueToTree(summary)));
         Files.writeString(dir.resolve("report.json"), json.writeValueAsString(root));
+        Files.writeString(history.resolve("report-" + stamp + ".json"), json.writeValueAsString(root));
     }
 
     String markdown() {
@@ -58,6 +63,7 @@ final class ReportWriter {
         md.append("\nLatencies in ms, measured from each request's *scheduled* send time (open model, "
                 + "coordinated-omission corrected). CPU in µs of CPU time per finished request.\n");
         chatTables(md);
+        threadTable(md);
         streamTables(md);
         profile.ifPresent(summary -> profileSection(md, summary));
         errorSection(md);
@@ -71,8 +77,8 @@ final class ReportWriter {
         md.append("\n## Non-streaming chat completions\n\n")
                 .append("| rep | rate | target | achieved RPS | p50 | p90 | p99 | p99.9 | max | errors | late sends "
                         + "| gateway CPU µs/req (net of idle) | load JVM CPU µs/req | other processes (cores) "
-                        + "| gateway GC pauses (n / total / max ms) |\n")
-                .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                        + "| gateway GC pauses (n / total / max ms) | gateway allocation (KB/req) |\n")
+                .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (RunResult run : runs) {
             Percentiles l = run.latency();
             md.append(row(run.repetition(), run.rate(), run.target(), f1(run.achievedRps()), f2(l.p50()), f2(l.p90()),
@@ -84,7 +90,9 @@ final class ReportWriter {
                             : f0(run.gatewayCpuUsPerRequest()) + " (" + f0(run.gatewayNetCpuUsPerRequest()) + ")",
                     f0(run.loadCpuUsPerRequest()), f2(run.otherProcessesCores()),
                     run.gatewayGc() == null ? "–" : run.gatewayGc().count() + " / " + f1(run.gatewayGc().totalMs())
-                            + " / " + f1(run.gatewayGc().maxMs())));
+                            + " / " + f1(run.gatewayGc().maxMs()),
+                    run.gatewayGc() == null || Double.isNaN(run.gatewayGc().allocatedMbPerSec()) ? "–"
+                            : "≈ " + f0(run.gatewayGc().allocatedMbPerSec() * 1024 / run.achievedRps())));
         }
         md.append("\n## Added by the gateway (gateway − direct)\n\n")
                 .append("| rep | rate | +p50 | +p90 | +p99 | +p99.9 | +max | gateway CPU µs/req (net) | targets at "
@@ -106,6 +114,23 @@ final class ReportWriter {
                     gateway.gatewayCpuUsPerRequest() == null ? "–" : f0(gateway.gatewayCpuUsPerRequest()) + " ("
                             + f0(gateway.gatewayNetCpuUsPerRequest()) + ")",
                     verdict(added, gateway)));
+        }
+    }
+
+    /** Where the gateway's CPU goes, per run: JIT and GC threads next to request handling. */
+    private void threadTable(StringBuilder md) {
+        List<RunResult> gatewayRuns = runs.stream().filter(run -> run.gatewayCpuUsPerRequestByThread() != null
+                && !run.gatewayCpuUsPerRequestByThread().isEmpty()).toList();
+        if (gatewayRuns.isEmpty()) {
+            return;
+        }
+        md.append("\n## Gateway CPU by thread group (µs per request, raw, including idle background)\n\n");
+        for (RunResult run : gatewayRuns) {
+            md.append("- rep ").append(run.repetition()).append(", ").append(run.rate()).append(" RPS: ")
+                    .append(run.gatewayCpuUsPerRequestByThread().entrySet().stream()
+                            .map(e -> "`" + e.getKey() + "` " + f0(e.getValue()))
+                            .collect(Collectors.joining(", ")))
+                    .append('\n');
         }
     }
 
@@ -161,12 +186,20 @@ final class ReportWriter {
 
     private static void profileSection(StringBuilder md, JfrProfile.Summary summary) {
         md.append("\n## Gateway CPU profile (JFR execution samples during one extra gateway run)\n\n")
-                .append(summary.samples()).append(" samples.\n");
+                .append(summary.samples()).append(" samples (JFR samples threads running Java code, not those in "
+                        + "native I/O or parked).\n");
         table(md, "Samples by component of the leaf frame", summary.byComponent(), summary.samples());
+        table(md, "Samples by component, JDK frames counted for their nearest non-JDK caller", summary.byLibrary(),
+                summary.samples());
         table(md, "Hottest leaf methods", summary.leafMethods(), summary.samples());
         table(md, "Gateway methods (inclusive: sample has the method on its stack)", summary.gatewayMethods(),
                 summary.samples());
         table(md, "Samples by thread", summary.threads(), summary.samples());
+        long allocated = summary.allocationMb().values().stream().mapToLong(Long::longValue).sum();
+        md.append("\n### Allocation (JFR's sampled estimate, MB) by the first non-JDK frame; top sites total ")
+                .append(allocated).append(" MB\n\n| MB | share of top sites | frame |\n|---|---|---|\n");
+        summary.allocationMb().forEach((site, mb) -> md.append(row(mb, pct((double) mb / Math.max(1, allocated)),
+                "`" + site + "`")));
     }
 
     private static void table(StringBuilder md, String title, Map<String, Long> counts, long total) {

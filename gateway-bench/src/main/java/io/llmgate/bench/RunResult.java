@@ -27,6 +27,7 @@ import java.util.Map;
  *                                 disturbed run shows here
  * @param gatewayGc                the gateway's GC pauses during the run
  * @param loadGc                   this JVM's collections during the run
+ * @param gatewayCpuUsPerRequestByThread the gateway's CPU per request by thread group (JIT, GC, HTTP workers, ...)
  */
 record RunResult(
         String target,
@@ -47,7 +48,8 @@ record RunResult(
         double loadCpuUsPerRequest,
         double otherProcessesCores,
         GcPauses gatewayGc,
-        GcPauses loadGc) {
+        GcPauses loadGc,
+        Map<String, Double> gatewayCpuUsPerRequestByThread) {
 
     long errorCount() {
         return errors.values().stream().mapToLong(Long::longValue).sum();

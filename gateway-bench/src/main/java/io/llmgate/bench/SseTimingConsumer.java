@@ -115,6 +115,9 @@ final class SseTimingConsumer extends AbstractBinResponseConsumer<SseTimingConsu
 
     @Override
     protected Trace buildResult() {
+        if (firstLine == null && lineLength > 0) { // an error body is one JSON line without a line end
+            firstLine = new String(line, 0, Math.min(lineLength, KEPT_LINE_BYTES), StandardCharsets.UTF_8);
+        }
         return new Trace(status, java.util.Arrays.copyOf(events, eventCount), done,
                 endNanos == 0 ? System.nanoTime() : endNanos, firstLine == null ? "" : firstLine, lastData);
     }

@@ -41,6 +41,8 @@ class ProcessAccountingTest {
         assertThat(pauses.count()).isEqualTo(3);
         assertThat(pauses.totalMs()).isEqualTo(10.0, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(pauses.maxMs()).isEqualTo(5.877);
+        // allocated between the two young pauses: 400M - 21M over 4 s
+        assertThat(pauses.allocatedMbPerSec()).isEqualTo(379 / 4.0, org.assertj.core.data.Offset.offset(1e-9));
     }
 
     @Test
