@@ -6,11 +6,8 @@ import io.llmgate.core.auth.Caller;
 import io.llmgate.core.request.InferenceEndpoint;
 import io.llmgate.core.request.RequestDecoder;
 import io.llmgate.core.testing.ConfigFiles;
-import io.llmgate.core.upstream.UpstreamClient;
-import io.llmgate.core.upstream.UpstreamClientSettings;
-import io.llmgate.testkit.upstream.FakeOpenAiUpstream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import io.llmgate.core.testing.LoopbackTest;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -21,26 +18,16 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-class InferencePipelineTest {
-    private static FakeOpenAiUpstream upstream;
-    private static UpstreamClient client;
+class InferencePipelineTest extends LoopbackTest {
     private static InferencePipeline pipeline;
 
     @BeforeAll
     static void start() {
-        upstream = FakeOpenAiUpstream.start();
-        client = new UpstreamClient(UpstreamClientSettings.defaults());
         pipeline = new InferencePipeline(new FixedRuntime(ConfigFiles.load("""
                 model_list:
                   - model_name: chat
                     litellm_params: { model: openai/pipeline-model, api_base: "%s" }
                 """.formatted(upstream.baseUrl())), client));
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        upstream.close();
     }
 
     @Test

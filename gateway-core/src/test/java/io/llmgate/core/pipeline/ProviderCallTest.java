@@ -9,13 +9,9 @@ import io.llmgate.core.request.InferenceRequest;
 import io.llmgate.core.request.RequestDecoder;
 import io.llmgate.core.routing.Deployment;
 import io.llmgate.core.testing.ConfigFiles;
-import io.llmgate.core.upstream.UpstreamClient;
-import io.llmgate.core.upstream.UpstreamClientSettings;
-import io.llmgate.testkit.upstream.FakeOpenAiUpstream;
 import io.llmgate.testkit.upstream.RecordedRequest;
 import io.llmgate.testkit.upstream.Scenario;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.llmgate.core.testing.LoopbackTest;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -27,21 +23,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-class ProviderCallTest {
-    private static FakeOpenAiUpstream upstream;
-    private static UpstreamClient client;
-
-    @BeforeAll
-    static void start() {
-        upstream = FakeOpenAiUpstream.start();
-        client = new UpstreamClient(UpstreamClientSettings.defaults());
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        upstream.close();
-    }
+class ProviderCallTest extends LoopbackTest {
 
     @Test
     void should_answer_with_the_upstreams_body() throws Exception {

@@ -3,10 +3,8 @@ package io.llmgate.core.upstream;
 import io.llmgate.core.json.Json;
 import io.llmgate.core.routing.Deployment;
 import io.llmgate.core.testing.ConfigFiles;
-import io.llmgate.testkit.upstream.FakeOpenAiUpstream;
 import io.llmgate.testkit.upstream.Scenario;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.llmgate.core.testing.LoopbackTest;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -16,21 +14,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-class BufferingConsumerTest {
-    private static FakeOpenAiUpstream upstream;
-    private static UpstreamClient client;
-
-    @BeforeAll
-    static void start() {
-        upstream = FakeOpenAiUpstream.start();
-        client = new UpstreamClient(UpstreamClientSettings.defaults());
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        upstream.close();
-    }
+class BufferingConsumerTest extends LoopbackTest {
 
     @Test
     void should_collect_a_large_answer_delivered_in_many_pieces() throws Exception {

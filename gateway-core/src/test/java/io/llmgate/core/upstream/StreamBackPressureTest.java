@@ -3,10 +3,9 @@ package io.llmgate.core.upstream;
 import io.llmgate.core.json.Json;
 import io.llmgate.core.routing.Deployment;
 import io.llmgate.core.testing.ConfigFiles;
-import io.llmgate.testkit.upstream.FakeOpenAiUpstream;
 import io.llmgate.testkit.upstream.Scenario;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import io.llmgate.core.testing.LoopbackTest;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -14,29 +13,19 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class StreamBackPressureTest {
+class StreamBackPressureTest extends LoopbackTest {
     private static final int WINDOW = 128 * 1024;
     private static final int EVENTS = 200;
 
-    private static FakeOpenAiUpstream upstream;
-    private static UpstreamClient client;
     private static Deployment deployment;
 
     @BeforeAll
     static void start() {
-        upstream = FakeOpenAiUpstream.start();
-        client = new UpstreamClient(UpstreamClientSettings.defaults());
         deployment = ConfigFiles.deployment("""
                 model_list:
                   - model_name: bulk
                     litellm_params: { model: openai/bulk-model, api_base: "%s", timeout: 20 }
                 """.formatted(upstream.baseUrl()));
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        upstream.close();
     }
 
     @Test

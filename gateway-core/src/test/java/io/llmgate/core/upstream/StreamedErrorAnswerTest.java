@@ -4,10 +4,8 @@ import io.llmgate.api.error.ErrorType;
 import io.llmgate.api.error.GatewayException;
 import io.llmgate.core.routing.Deployment;
 import io.llmgate.core.testing.ConfigFiles;
-import io.llmgate.testkit.upstream.FakeOpenAiUpstream;
 import io.llmgate.testkit.upstream.Scenario;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.llmgate.core.testing.LoopbackTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.ExecutionException;
@@ -17,21 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** A stream request the provider refuses: its status and message reach the caller before any event. */
-class StreamedErrorAnswerTest {
-    private static FakeOpenAiUpstream upstream;
-    private static UpstreamClient client;
-
-    @BeforeAll
-    static void start() {
-        upstream = FakeOpenAiUpstream.start();
-        client = new UpstreamClient(UpstreamClientSettings.defaults());
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        upstream.close();
-    }
+class StreamedErrorAnswerTest extends LoopbackTest {
 
     @Test
     void should_fail_before_the_start_with_the_providers_status_and_message() {

@@ -8,10 +8,9 @@ import io.llmgate.core.request.InferenceEndpoint;
 import io.llmgate.core.request.RequestDecoder;
 import io.llmgate.core.routing.Deployment;
 import io.llmgate.core.routing.ModelCatalog;
-import io.llmgate.testkit.upstream.FakeOpenAiUpstream;
 import io.llmgate.testkit.upstream.Scenario;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import io.llmgate.core.testing.LoopbackTest;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -25,16 +24,11 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class StreamingConsumerTest {
-    private static FakeOpenAiUpstream upstream;
-    private static UpstreamClient client;
+class StreamingConsumerTest extends LoopbackTest {
     private static ModelCatalog catalog;
-
 
     @BeforeAll
     static void start() throws Exception {
-        upstream = FakeOpenAiUpstream.start();
-        client = new UpstreamClient(UpstreamClientSettings.defaults());
         Path config = Files.createTempFile("llmgate", ".yaml");
         Files.writeString(config, """
                 model_list:
@@ -44,12 +38,6 @@ class StreamingConsumerTest {
                     litellm_params: { model: openai/drop-model, api_base: "%s" }
                 """.formatted(upstream.baseUrl(), upstream.baseUrl()));
         catalog = ModelCatalog.from(new ConfigLoader(n -> null).load(config), ProviderTable.standard(), n -> null);
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        upstream.close();
     }
 
     @Test

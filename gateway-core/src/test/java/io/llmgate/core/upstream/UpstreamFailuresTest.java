@@ -4,13 +4,11 @@ import io.llmgate.api.error.ErrorType;
 import io.llmgate.api.error.GatewayException;
 import io.llmgate.core.routing.Deployment;
 import io.llmgate.core.testing.ConfigFiles;
-import io.llmgate.testkit.upstream.FakeOpenAiUpstream;
 import io.llmgate.testkit.upstream.Scenario;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.HttpHostConnectException;
 import org.apache.hc.core5.http.ConnectionClosedException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.llmgate.core.testing.LoopbackTest;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -26,27 +24,12 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-class UpstreamFailuresTest {
+class UpstreamFailuresTest extends LoopbackTest {
     private static final Deployment OFFLINE = ConfigFiles.deployment("""
             model_list:
               - model_name: m
                 litellm_params: { model: openai/gpt-4o, api_base: "http://10.1.2.3:8443/secret/path/v1", timeout: 30, stream_timeout: 2.5 }
             """);
-
-    private static FakeOpenAiUpstream upstream;
-    private static UpstreamClient client;
-
-    @BeforeAll
-    static void start() {
-        upstream = FakeOpenAiUpstream.start();
-        client = new UpstreamClient(UpstreamClientSettings.defaults());
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        upstream.close();
-    }
 
     @Test
     void should_report_a_refused_connection_as_a_retriable_502_naming_provider_and_host_but_not_the_path()
