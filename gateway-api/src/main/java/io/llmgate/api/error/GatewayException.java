@@ -33,6 +33,11 @@ public class GatewayException extends RuntimeException {
         this.model = model;
     }
 
+    /** An error of {@code type} answered with a status other than the type's default (404 for a route, 405, ...). */
+    public static GatewayException withStatus(ErrorType type, int status, String message) {
+        return new GatewayException(type, status, message, null, false, null, null, null);
+    }
+
     /** A 400 {@code invalid_request_error} about one request field, e.g. {@code param = "messages"}. */
     public static GatewayException invalidField(String param, String message) {
         return new GatewayException(ErrorType.INVALID_REQUEST, 400, message, param, false, null, null, null);

@@ -42,7 +42,7 @@ public final class UpstreamFailures {
                     + " (connect timeout)", true, provider, model, failure);
         }
         if (failure instanceof SocketTimeoutException) {
-            Object limit = streaming ? deployment.streamTimeout() : deployment.timeout();
+            java.time.Duration limit = streaming ? deployment.streamTimeout() : deployment.timeout();
             return GatewayException.upstream(ErrorType.TIMEOUT, 408, "Request to " + where + " timed out after "
                     + seconds(limit) + (streaming ? " waiting for the stream" : ""), true, provider, model, failure);
         }
@@ -63,8 +63,7 @@ public final class UpstreamFailures {
                 + failure.getClass().getSimpleName() + ")", true, provider, model, failure);
     }
 
-    private static String seconds(Object duration) {
-        java.time.Duration d = (java.time.Duration) duration;
+    private static String seconds(java.time.Duration d) {
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
     }
 }

@@ -20,14 +20,7 @@ public final class ErrorResponses {
     }
 
     public static Response of(ErrorType type, int status, String message) {
-        return of(new GatewayException(type, message) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            public int status() {
-                return status;
-            }
-        });
+        return of(GatewayException.withStatus(type, status, message));
     }
 
     /** {@code {"error":{"message":..,"type":..,"param":..,"code":"<status>"}}} as UTF-8 bytes. */
