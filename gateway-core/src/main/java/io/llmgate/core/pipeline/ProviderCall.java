@@ -83,7 +83,7 @@ final class ProviderCall {
                                                 UpstreamRequest upstream) {
         CompletableFuture<CallOutcome> result = new CompletableFuture<>();
         long started = System.nanoTime();
-        StreamingConsumer consumer = new StreamingConsumer(STREAM_WINDOW_BYTES, adapter.streamTranslator(request),
+        StreamingConsumer consumer = new StreamingConsumer(STREAM_WINDOW_BYTES, adapter::frameDecoder, adapter.streamTranslator(request),
                 (status, body) -> adapter.toError(status, body, deployment),
                 failure -> UpstreamFailures.classify(failure, deployment, true),
                 new StreamingConsumer.StartListener() {

@@ -3,7 +3,12 @@ package io.llmgate.core.provider;
 import io.llmgate.api.error.GatewayException;
 import io.llmgate.core.request.InferenceRequest;
 import io.llmgate.core.routing.Deployment;
+import io.llmgate.core.upstream.FrameDecoder;
+import io.llmgate.core.upstream.SseEvent;
+import io.llmgate.core.upstream.SseParser;
 import io.llmgate.core.upstream.UpstreamRequest;
+
+import java.util.function.Consumer;
 
 /**
  * Maps OpenAI-format requests to one provider's wire format and its answers back. Implementations are
@@ -17,6 +22,11 @@ public interface ProviderAdapter {
     byte[] fromUpstream(InferenceRequest request, byte[] upstreamBody);
 
     StreamTranslator streamTranslator(InferenceRequest request);
+
+    /** How the provider frames a streamed answer: server-sent events unless it says otherwise. */
+    default FrameDecoder frameDecoder(Consumer<SseEvent> sink) {
+        return new SseParser(sink);
+    }
 
     /** The error to report for a non-2xx answer, attributed to the provider and model. */
     GatewayException toError(int status, byte[] upstreamBody, Deployment deployment);

@@ -14,4 +14,13 @@ public interface StreamTranslator {
      * @return false once the provider signalled the end of the stream
      */
     boolean onEvent(SseEvent event, Consumer<byte[]> emit);
+
+    /**
+     * The provider closed the stream before {@link #onEvent} returned false. Providers whose stream simply
+     * ends at the close (Gemini) emit any final payloads and return true; for the others (the default) an
+     * early close is a broken stream, which the client learns as an error event.
+     */
+    default boolean onClose(Consumer<byte[]> emit) {
+        return false;
+    }
 }

@@ -30,6 +30,33 @@ public record Deployment(String id, String modelGroup, Provider provider, String
         Objects.requireNonNull(config, "config");
     }
 
+    /**
+     * {@code path} appended to the base URL's path, keeping a query the base carries (Azure's
+     * {@code ?api-version=}) after it; {@code query} (already encoded, may be null) is added to that query.
+     */
+    public URI resolve(String path, String query) {
+        String base = apiBase.toString();
+        int q = base.indexOf('?');
+        String basePath = q < 0 ? base : base.substring(0, q);
+        String baseQuery = q < 0 ? null : base.substring(q + 1);
+        if (basePath.endsWith("/") && path.startsWith("/")) {
+            basePath = basePath.substring(0, basePath.length() - 1);
+        }
+        StringBuilder uri = new StringBuilder(basePath).append(path);
+        boolean hasBaseQuery = baseQuery != null && !baseQuery.isEmpty();
+        boolean hasQuery = query != null && !query.isEmpty();
+        if (hasBaseQuery || hasQuery) {
+            uri.append('?');
+            if (hasBaseQuery) {
+                uri.append(baseQuery);
+            }
+            if (hasQuery) {
+                uri.append(hasBaseQuery ? "&" : "").append(query);
+            }
+        }
+        return URI.create(uri.toString());
+    }
+
     /** {@code scheme://host:port} of the upstream, safe to show in errors (no path, query or credentials). */
     public String endpointLabel() {
         int port = apiBase.getPort();

@@ -10,7 +10,7 @@ import java.util.function.Consumer;
  * emits each complete event as soon as its blank line arrives. Handles LF, CRLF and CR line ends,
  * comments, and multi-line data. Not thread-safe: one instance per stream, fed by one thread at a time.
  */
-public final class SseParser {
+public final class SseParser implements FrameDecoder {
     private final Consumer<SseEvent> sink;
     private byte[] line = new byte[256];
     private int lineLength;
@@ -24,6 +24,7 @@ public final class SseParser {
         this.sink = sink;
     }
 
+    @Override
     public void feed(ByteBuffer bytes) {
         while (bytes.hasRemaining()) {
             byte b = bytes.get();
@@ -43,7 +44,7 @@ public final class SseParser {
         }
     }
 
-    /** True when bytes of an unfinished event are held (the stream ended mid-event). */
+    @Override
     public boolean hasPartialEvent() {
         return lineLength > 0 || hasData;
     }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -40,7 +41,7 @@ public final class StreamingConsumer implements AsyncResponseConsumer<Void> {
     private final Function<Throwable, GatewayException> transportFailure;
     private final StartListener listener;
     private final int window;
-    private final SseParser parser = new SseParser(this::onEvent);
+    private final FrameDecoder parser;
     private final AtomicBoolean decided = new AtomicBoolean();
     private final AtomicLong outstanding = new AtomicLong();
     private volatile CapacityChannel capacity;
@@ -54,6 +55,14 @@ public final class StreamingConsumer implements AsyncResponseConsumer<Void> {
     public StreamingConsumer(int windowBytes, StreamTranslator translator,
                              BiFunction<Integer, byte[], GatewayException> errorAnswer,
                              Function<Throwable, GatewayException> transportFailure, StartListener listener) {
+        this(windowBytes, SseParser::new, translator, errorAnswer, transportFailure, listener);
+    }
+
+    /** @param framing makes the decoder that cuts the body into events (SSE, AWS event-stream, ...) */
+    public StreamingConsumer(int windowBytes, Function<Consumer<SseEvent>, FrameDecoder> framing,
+                             StreamTranslator translator, BiFunction<Integer, byte[], GatewayException> errorAnswer,
+                             Function<Throwable, GatewayException> transportFailure, StartListener listener) {
+        this.parser = framing.apply(this::onEvent);
         this.window = windowBytes;
         this.stream = new EventStream(windowBytes);
         this.translator = translator;
@@ -137,6 +146,10 @@ public final class StreamingConsumer implements AsyncResponseConsumer<Void> {
             byte[] body = new byte[errorBody.position()];
             errorBody.flip().get(body);
             failBeforeOrInStream(errorAnswer.apply(errorStatus, body));
+        } else if (!ended && !parser.hasPartialEvent() && translator.onClose(this::emit)) {
+            ended = true;
+            start();
+            stream.finish();
         } else if (!ended) {
             failBeforeOrInStream(transportFailure.apply(new StreamEndedEarlyException(started)));
         }

@@ -25,7 +25,7 @@ public final class GatewayConfigFile {
     private GatewayConfigFile() {
     }
 
-    static Path write(Path file, String upstreamBaseUrl, int closedPort) {
+    static Path write(Path file, String upstreamBaseUrl, int closedPort, String providerModels) {
         String yaml = """
                 # written by io.llmgate.it.support.GatewayConfigFile for one test run
                 model_list:
@@ -44,10 +44,12 @@ public final class GatewayConfigFile {
                     litellm_params: { model: openai/error-model, api_base: "%1$s" }
                   - model_name: stream-model
                     litellm_params: { model: openai/stream-model, api_base: "%1$s" }
+                %6$s
                 general_settings:
                   master_key: %4$s
                   max_request_size_mb: %5$d
-                """.formatted(upstreamBaseUrl, UPSTREAM_KEY, closedPort, MASTER_KEY, MAX_REQUEST_SIZE_MB);
+                """.formatted(upstreamBaseUrl, UPSTREAM_KEY, closedPort, MASTER_KEY, MAX_REQUEST_SIZE_MB,
+                providerModels.indent(2).stripTrailing());
         try {
             Files.createDirectories(file.getParent());
             return Files.writeString(file, yaml).toAbsolutePath();

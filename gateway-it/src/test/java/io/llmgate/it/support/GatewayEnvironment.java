@@ -1,6 +1,7 @@
 package io.llmgate.it.support;
 
 import io.llmgate.testkit.db.TestPostgres;
+import io.llmgate.testkit.provider.ProviderFake;
 import io.llmgate.testkit.upstream.FakeOpenAiUpstream;
 
 import java.io.IOException;
@@ -10,6 +11,8 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -22,6 +25,7 @@ import java.util.stream.Stream;
 public final class GatewayEnvironment {
 
     private static FakeOpenAiUpstream upstream;
+    private static final Map<String, ProviderFake> providers = new LinkedHashMap<>();
 
     private GatewayEnvironment() {
     }
@@ -35,8 +39,15 @@ public final class GatewayEnvironment {
         FakeOpenAiUpstream fake = FakeOpenAiUpstream.start();
         TestPostgres postgres = TestPostgres.shared();
         String jdbcUrl = postgres.createDatabase("llmgate");
+        StringBuilder providerModels = new StringBuilder();
+        for (ProviderDeployment deployment : ProviderDeployments.ALL) {
+            ProviderFake provider = deployment.start().get();
+            providers.put(deployment.name(), provider);
+            providerModels.append(deployment.modelList().apply(provider.apiBase()).stripTrailing()).append('\n');
+        }
         Path config = GatewayConfigFile.write(
-                workDir().resolve("it-" + launch()).resolve("config.yaml"), fake.baseUrl(), closedPort());
+                workDir().resolve("it-" + launch()).resolve("config.yaml"), fake.baseUrl(), closedPort(),
+                providerModels.toString());
 
         System.setProperty("llmgate.config", config.toString());
         System.setProperty("gw.db.url", jdbcUrl);
@@ -50,6 +61,8 @@ public final class GatewayEnvironment {
             upstream.close();
             upstream = null;
         }
+        providers.values().forEach(ProviderFake::close);
+        providers.clear();
         // the shared PostgreSQL stops with the JVM
     }
 
@@ -60,6 +73,16 @@ public final class GatewayEnvironment {
                     + GatewayEnvironmentListener.class.getName() + " registered in META-INF/services?");
         }
         return upstream;
+    }
+
+    /** The fake registered as {@code name} in {@link ProviderDeployments#ALL}. */
+    public static synchronized ProviderFake provider(String name) {
+        upstream();
+        ProviderFake provider = providers.get(name);
+        if (provider == null) {
+            throw new IllegalArgumentException("no provider fake named " + name + " in ProviderDeployments.ALL");
+        }
+        return provider;
     }
 
     /** The WAR under test, {@code gateway-web/target/llmgate.war}. */

@@ -8,10 +8,7 @@ import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -50,7 +47,7 @@ final class OpenAiDispatcher implements HttpHandler {
     public void handle(HttpExchange exchange) throws IOException {
         Instant receivedAt = Instant.now();
         byte[] body = exchange.getRequestBody().readAllBytes(); // read fully so the connection can be kept alive
-        recorder.accept(record(exchange, body, receivedAt));
+        recorder.accept(RecordedRequest.of(exchange, body, receivedAt));
         try {
             route(exchange, body);
         } catch (IOException clientGone) {
@@ -128,16 +125,5 @@ final class OpenAiDispatcher implements HttpHandler {
         } catch (IOException e) { // Jackson's parse errors are IOExceptions
             return Optional.empty();
         }
-    }
-
-    private static RecordedRequest record(HttpExchange exchange, byte[] body, Instant receivedAt) {
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        exchange.getRequestHeaders().forEach((name, values) -> headers
-                .computeIfAbsent(name.toLowerCase(Locale.ROOT), key -> new ArrayList<>())
-                .addAll(values));
-        headers.replaceAll((name, values) -> List.copyOf(values));
-        String query = exchange.getRequestURI().getRawQuery();
-        return new RecordedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                query == null ? "" : query, headers, new String(body, StandardCharsets.UTF_8), receivedAt);
     }
 }

@@ -30,6 +30,19 @@ public record RecordedRequest(
         headers = Map.copyOf(headers);
     }
 
+    /** What {@code exchange} carried, with its already-read {@code body}. */
+    public static RecordedRequest of(com.sun.net.httpserver.HttpExchange exchange, byte[] body, Instant receivedAt) {
+        Map<String, List<String>> headers = new java.util.LinkedHashMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> headers
+                .computeIfAbsent(name.toLowerCase(java.util.Locale.ROOT), key -> new java.util.ArrayList<>())
+                .addAll(values));
+        headers.replaceAll((name, values) -> List.copyOf(values));
+        String query = exchange.getRequestURI().getRawQuery();
+        return new RecordedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                query == null ? "" : query, headers, new String(body, java.nio.charset.StandardCharsets.UTF_8),
+                receivedAt);
+    }
+
     /** The first value of a header, matched case-insensitively. */
     public Optional<String> header(String name) {
         List<String> values = headers.getOrDefault(name.toLowerCase(java.util.Locale.ROOT), List.of());

@@ -1,6 +1,5 @@
 package io.llmgate.core.provider.openai;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.llmgate.api.error.GatewayException;
 import io.llmgate.core.json.Json;
@@ -48,8 +47,8 @@ public final class OpenAiCompatibleAdapter implements ProviderAdapter {
         deployment.config().params().organization().ifPresent(org -> headers.add(Map.entry("OpenAI-Organization", org)));
         headers.add(Map.entry("Accept", request.stream() ? "text/event-stream" : "application/json"));
         headers.addAll(deployment.config().params().extraHeaders().entrySet());
-        URI uri = URI.create(deployment.apiBase() + request.endpoint().path());
-        return new UpstreamRequest(uri, headers, serialize(body),
+        URI uri = deployment.resolve(request.endpoint().path(), null);
+        return new UpstreamRequest(uri, headers, Json.bytes(body),
                 request.stream() ? deployment.streamTimeout() : deployment.timeout());
     }
 
@@ -66,13 +65,5 @@ public final class OpenAiCompatibleAdapter implements ProviderAdapter {
     @Override
     public GatewayException toError(int status, byte[] upstreamBody, Deployment deployment) {
         return OpenAiErrors.toError(status, upstreamBody, deployment);
-    }
-
-    private static byte[] serialize(ObjectNode body) {
-        try {
-            return Json.mapper().writeValueAsBytes(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a parsed JSON tree always serializes", e);
-        }
     }
 }
