@@ -22,7 +22,7 @@ final class DeploymentReader {
             "merge_reasoning_content_in_choices", "guardrails", "use_in_pass_through", "litellm_credential_name",
             "input_cost_per_token", "output_cost_per_token", "input_cost_per_second", "output_cost_per_second",
             "custom_llm_provider", "configurable_clientside_auth_params", "mock_response", "azure_ad_token",
-            "tenant_id", "client_id", "client_secret", "litellm_trace_id", "model_info");
+            "tenant_id", "client_id", "client_secret", "litellm_trace_id", "model_info", "additional_drop_params");
     private static final List<String> GATEWAY_PARAM_PREFIXES = List.of("aws_", "vertex_", "azure_", "google_");
 
     private final String file;
@@ -67,7 +67,8 @@ final class DeploymentReader {
                 params.integer("tpm"),
                 params.number("weight"),
                 headers(params.object("extra_headers")),
-                bodyDefaults(params.node()));
+                bodyDefaults(params.node()),
+                new ProviderSettings(gatewayParams(params.node())));
         String id = info.string("id").filter(s -> !s.isBlank())
                 .orElseGet(() -> digest(modelName, entryReader.node().get("litellm_params")));
         return new DeploymentConfig(modelName, id, litellm, info.node().deepCopy());
@@ -85,14 +86,26 @@ final class DeploymentReader {
 
     private static ObjectNode bodyDefaults(ObjectNode params) {
         ObjectNode defaults = params.objectNode();
-        params.fields().forEachRemaining(field -> {
-            String name = field.getKey();
-            if (!GATEWAY_PARAMS.contains(name) && GATEWAY_PARAM_PREFIXES.stream().noneMatch(name::startsWith)
-                    && !field.getValue().isNull()) {
-                defaults.set(name, field.getValue().deepCopy());
+        params.properties().forEach(field -> {
+            if (!isGatewayParam(field.getKey()) && !field.getValue().isNull()) {
+                defaults.set(field.getKey(), field.getValue().deepCopy());
             }
         });
         return defaults;
+    }
+
+    private static ObjectNode gatewayParams(ObjectNode params) {
+        ObjectNode settings = params.objectNode();
+        params.properties().forEach(field -> {
+            if (isGatewayParam(field.getKey()) && !field.getValue().isNull()) {
+                settings.set(field.getKey(), field.getValue().deepCopy());
+            }
+        });
+        return settings;
+    }
+
+    private static boolean isGatewayParam(String name) {
+        return GATEWAY_PARAMS.contains(name) || GATEWAY_PARAM_PREFIXES.stream().anyMatch(name::startsWith);
     }
 
     /**

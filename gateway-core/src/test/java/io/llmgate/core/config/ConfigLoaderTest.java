@@ -43,6 +43,9 @@ class ConfigLoaderTest {
                       max_tokens: 512
                       extra_headers:
                         X-Team: blue
+                      aws_region_name: eu-west-1
+                      vertex_credentials: {type: service_account}
+                      drop_params: true
                     model_info:
                       id: gpt4o-primary
                       mode: chat
@@ -80,6 +83,11 @@ class ConfigLoaderTest {
         assertThat(params.weight()).hasValue(3.0);
         assertThat(params.extraHeaders()).containsExactly(Map.entry("X-Team", "blue"));
         assertThat(params.bodyDefaults().toString()).isEqualTo("{\"temperature\":0.2,\"max_tokens\":512}");
+        assertThat(params.settings().text("aws_region_name")).contains("eu-west-1");
+        assertThat(params.settings().node("vertex_credentials").map(n -> n.path("type").asText())).contains("service_account");
+        assertThat(params.settings().flag("drop_params")).isTrue();
+        assertThat(params.settings().text("temperature")).as("body params are not settings").isEmpty();
+        assertThat(params.settings().toString()).doesNotContain("service_account");
 
         DeploymentConfig second = config.models().get(1);
         assertThat(second.params().model()).isEqualTo("openai/gpt-4o-mini");
