@@ -1,5 +1,6 @@
 package io.llmgate.core.provider;
 
+import io.llmgate.core.provider.bedrock.BedrockAdapter;
 import io.llmgate.core.provider.openai.OpenAiCompatibleAdapter;
 
 import java.util.HashMap;
@@ -48,6 +49,9 @@ public final class ProviderTable {
         table.openAiCompatible(openAi, "ollama_chat", "http://localhost:11434/v1", null);
         table.openAiCompatible(openAi, "lm_studio", "http://localhost:1234/v1", "LM_STUDIO_API_KEY");
         table.openAiCompatible(openAi, "llamafile", "http://localhost:8080/v1", null);
+        // no fixed base: the adapter derives https://bedrock-runtime.<region>.amazonaws.com from the settings
+        table.byPrefix.put(BedrockAdapter.PROVIDER, new Provider(BedrockAdapter.PROVIDER, Optional.empty(),
+                Optional.of("AWS_BEARER_TOKEN_BEDROCK"), new BedrockAdapter()));
         return table;
     }
 

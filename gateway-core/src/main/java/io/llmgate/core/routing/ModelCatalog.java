@@ -76,7 +76,8 @@ public final class ModelCatalog {
         if (upstreamModel.isBlank()) {
             throw new ConfigException(where + ": litellm_params.model names no model after the provider prefix");
         }
-        String base = params.apiBase().or(provider::defaultApiBase).orElseThrow(() -> new ConfigException(
+        String base = params.apiBase().or(() -> provider.adapter().apiBase(params, environment))
+                .or(provider::defaultApiBase).orElseThrow(() -> new ConfigException(
                 where + ": litellm_params.api_base is required for provider " + provider.name()));
         Optional<Secret> key = params.apiKey()
                 .or(() -> provider.apiKeyEnv().map(environment).filter(v -> !v.isBlank()).map(Secret::of));
