@@ -1,5 +1,6 @@
 package io.llmgate.core.provider;
 
+import io.llmgate.core.provider.anthropic.AnthropicAdapter;
 import io.llmgate.core.provider.openai.OpenAiCompatibleAdapter;
 
 import java.util.HashMap;
@@ -48,6 +49,8 @@ public final class ProviderTable {
         table.openAiCompatible(openAi, "ollama_chat", "http://localhost:11434/v1", null);
         table.openAiCompatible(openAi, "lm_studio", "http://localhost:1234/v1", "LM_STUDIO_API_KEY");
         table.openAiCompatible(openAi, "llamafile", "http://localhost:8080/v1", null);
+        table.byPrefix.put(AnthropicAdapter.PROVIDER, new Provider(AnthropicAdapter.PROVIDER,
+                Optional.of("https://api.anthropic.com"), Optional.of("ANTHROPIC_API_KEY"), new AnthropicAdapter()));
         return table;
     }
 
