@@ -1,6 +1,7 @@
 package io.llmgate.core.provider;
 
 import io.llmgate.core.provider.bedrock.BedrockAdapter;
+import io.llmgate.core.provider.anthropic.AnthropicAdapter;
 import io.llmgate.core.provider.openai.OpenAiCompatibleAdapter;
 
 import java.util.HashMap;
@@ -52,6 +53,8 @@ public final class ProviderTable {
         // no fixed base: the adapter derives https://bedrock-runtime.<region>.amazonaws.com from the settings
         table.byPrefix.put(BedrockAdapter.PROVIDER, new Provider(BedrockAdapter.PROVIDER, Optional.empty(),
                 Optional.of("AWS_BEARER_TOKEN_BEDROCK"), new BedrockAdapter()));
+        table.byPrefix.put(AnthropicAdapter.PROVIDER, new Provider(AnthropicAdapter.PROVIDER,
+                Optional.of("https://api.anthropic.com"), Optional.of("ANTHROPIC_API_KEY"), new AnthropicAdapter()));
         return table;
     }
 

@@ -12,6 +12,8 @@ public interface StreamTranslator {
     /**
      * @param emit receives zero or more OpenAI event payloads, in order
      * @return false once the provider signalled the end of the stream
+     * @throws io.llmgate.api.error.GatewayException when the provider reports an error inside the stream; the
+     *         stream then ends with that error (before the start: the call fails with it)
      */
     boolean onEvent(SseEvent event, Consumer<byte[]> emit);
 

@@ -175,7 +175,14 @@ public final class StreamingConsumer implements AsyncResponseConsumer<Void> {
         if (ended) {
             return;
         }
-        boolean more = translator.onEvent(event, this::emit);
+        boolean more;
+        try {
+            more = translator.onEvent(event, this::emit);
+        } catch (GatewayException e) {
+            // the provider reported an error inside the stream (Anthropic's event: error): end it with that error
+            failBeforeOrInStream(e);
+            return;
+        }
         if (!more) {
             ended = true;
             start();

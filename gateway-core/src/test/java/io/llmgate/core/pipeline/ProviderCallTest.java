@@ -166,13 +166,11 @@ class ProviderCallTest extends LoopbackTest {
     }
 
     private static CallOutcome call(Deployment deployment, InferenceRequest request) throws Exception {
-        return new ProviderCall(client, 1L << 20).perform(request, deployment).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        return ProviderCalls.perform(client, deployment, request);
     }
 
     private static GatewayException failure(Deployment deployment, InferenceRequest request) {
-        Throwable thrown = catchThrowable(() -> call(deployment, request));
-        assertThat(thrown).isInstanceOf(ExecutionException.class).hasCauseInstanceOf(GatewayException.class);
-        return (GatewayException) thrown.getCause();
+        return ProviderCalls.failure(client, deployment, request);
     }
 
     private static InferenceRequest chat(String model, boolean stream) {

@@ -51,20 +51,24 @@ final class Exchanges {
         CompletableFuture<EventStream> started = new CompletableFuture<>();
         StreamingConsumer consumer = new StreamingConsumer(windowBytes, adapter.streamTranslator(request),
                 (status, body) -> adapter.toError(status, body, deployment),
-                failure -> UpstreamFailures.classify(failure, deployment, true),
-                new StreamingConsumer.StartListener() {
-                    @Override
-                    public void started(EventStream stream) {
-                        started.complete(stream);
-                    }
-
-                    @Override
-                    public void failed(GatewayException error) {
-                        started.completeExceptionally(error);
-                    }
-                });
+                failure -> UpstreamFailures.classify(failure, deployment, true), startingInto(started));
         var exchange = client.send(adapter.toUpstream(request, deployment), consumer, null);
         consumer.cancelWith(() -> exchange.cancel(true));
         return started;
+    }
+
+    /** A listener completing {@code started} with the stream, or exceptionally with the error before it. */
+    static StreamingConsumer.StartListener startingInto(CompletableFuture<EventStream> started) {
+        return new StreamingConsumer.StartListener() {
+            @Override
+            public void started(EventStream stream) {
+                started.complete(stream);
+            }
+
+            @Override
+            public void failed(GatewayException error) {
+                started.completeExceptionally(error);
+            }
+        };
     }
 }

@@ -1,6 +1,7 @@
 package io.llmgate.it.support;
 
 import io.llmgate.testkit.provider.bedrock.FakeBedrock;
+import io.llmgate.testkit.provider.anthropic.FakeAnthropic;
 
 import java.util.List;
 
@@ -28,7 +29,11 @@ public final class ProviderDeployments {
                         aws_region_name: %4$s
                         aws_bedrock_runtime_endpoint: "%1$s"
                       model_info: { mode: embedding }
-                    """.formatted(apiBase, FakeBedrock.ACCESS_KEY_ID, FakeBedrock.SECRET_ACCESS_KEY, FakeBedrock.REGION))
+                    """.formatted(apiBase, FakeBedrock.ACCESS_KEY_ID, FakeBedrock.SECRET_ACCESS_KEY, FakeBedrock.REGION)),
+            new ProviderDeployment("anthropic", FakeAnthropic::start, apiBase -> """
+                    - model_name: claude-it
+                      litellm_params: { model: anthropic/claude-sonnet-4-5, api_base: "%s", api_key: %s }
+                    """.formatted(apiBase, FakeAnthropic.API_KEY))
     );
 
     private ProviderDeployments() {
