@@ -1,5 +1,6 @@
 package io.llmgate.bench;
 
+import io.llmgate.testkit.provider.anthropic.FakeAnthropic;
 import io.llmgate.testkit.upstream.FakeOpenAiUpstream;
 import io.llmgate.testkit.upstream.Scenario;
 
@@ -33,11 +34,14 @@ public final class GatewayBenchmark {
     static final Duration STREAM_INTERVAL = Duration.ofMillis(20);
     private static final String MASTER_KEY = "sk-bench-master";
     private static final Duration SETTLE = Duration.ofSeconds(2);
+    /** Target name of the runs through the Anthropic adapter (translation both ways). */
+    static final String TRANSLATED = "gateway-anthropic";
 
     private final BenchOptions options;
     private final Measurement measurement;
     private final LoadClient.Target direct;
     private final LoadClient.Target viaGateway;
+    private final LoadClient.Target viaGatewayTranslated;
     private final GatewayProcess gateway;
 
     private GatewayBenchmark(BenchOptions options, FakeOpenAiUpstream upstream, GatewayProcess gateway,
@@ -47,6 +51,7 @@ public final class GatewayBenchmark {
         this.measurement = new Measurement(options, client, gateway);
         this.direct = LoadClient.Target.of("direct", upstream.baseUrl(), Optional.empty());
         this.viaGateway = LoadClient.Target.of("gateway", gateway.baseUrl() + "/v1", Optional.of(MASTER_KEY));
+        this.viaGatewayTranslated = LoadClient.Target.of(TRANSLATED, gateway.baseUrl() + "/v1", Optional.of(MASTER_KEY));
     }
 
     public static void main(String[] args) throws Exception {
@@ -58,10 +63,12 @@ public final class GatewayBenchmark {
         BenchOptions options = BenchOptions.fromSystemProperties();
         Files.createDirectories(options.outDir());
         options.loadCpus().ifPresent(GatewayBenchmark::pinThisJvm);
-        try (FakeOpenAiUpstream upstream = FakeOpenAiUpstream.start(options.upstreamPort())) {
-            forgetRequestsEverySecond(upstream);
+        try (FakeOpenAiUpstream upstream = FakeOpenAiUpstream.start(options.upstreamPort());
+             FakeAnthropic anthropic = FakeAnthropic.start()) {
+            forgetRequestsEverySecond(upstream::clearRequests);
+            forgetRequestsEverySecond(anthropic::reset);
             upstream.script(GatewayConfigFile.STREAM_MODEL, Scenario.stream(STREAM_CHUNKS, STREAM_INTERVAL));
-            Path config = GatewayConfigFile.write(options.outDir(), upstream.baseUrl(), MASTER_KEY);
+            Path config = GatewayConfigFile.write(options.outDir(), upstream.baseUrl(), anthropic.apiBase(), MASTER_KEY);
             log("fake upstream at " + upstream.baseUrl() + "; gateway config " + config.toAbsolutePath());
             try (GatewayProcess gateway = gateway(options, config);
                  LoadClient client = new LoadClient(options.timeout())) {
@@ -87,8 +94,9 @@ public final class GatewayBenchmark {
     private void run() throws Exception {
         byte[] chat = RequestBodies.chat(GatewayConfigFile.CHAT_MODEL, false);
         byte[] stream = RequestBodies.chat(GatewayConfigFile.STREAM_MODEL, true);
+        byte[] translated = RequestBodies.chat(GatewayConfigFile.ANTHROPIC_MODEL, false);
         Optional<JfrProfile> jfr = startRecording();
-        warmUp(chat, stream);
+        warmUp(chat, stream, translated);
         List<RunResult> runs = new ArrayList<>();
         List<StreamResult> streams = new ArrayList<>();
         for (int repetition = 1; repetition <= options.repeat(); repetition++) {
@@ -99,6 +107,12 @@ public final class GatewayBenchmark {
                 measurement.awaitQuietMachine();
                 runs.add(print(measurement.chat(viaGateway, true, chat, rate, options.duration(), repetition)));
                 settle();
+                if (rate == options.rates().get(0)) {
+                    measurement.awaitQuietMachine();
+                    runs.add(print(measurement.chat(viaGatewayTranslated, true, translated, rate, options.duration(),
+                            repetition)));
+                    settle();
+                }
             }
             measurement.awaitQuietMachine();
             streams.add(print(measurement.stream(direct, false, stream, options.streamRate(), options.streamDuration(),
@@ -119,7 +133,7 @@ public final class GatewayBenchmark {
      * gateway's share ramps up (a quarter, half, then the full rate, a third of the time each): a cold
      * gateway hit with the full rate at once falls behind, and the backlog takes long to drain.
      */
-    private void warmUp(byte[] chat, byte[] stream) throws InterruptedException {
+    private void warmUp(byte[] chat, byte[] stream, byte[] translated) throws InterruptedException {
         if (options.warmup().isZero()) {
             return;
         }
@@ -133,6 +147,7 @@ public final class GatewayBenchmark {
         for (int divisor : new int[] {4, 2, 1}) {
             summary("warm-up", measurement.chat(viaGateway, true, chat, Math.max(1, rate / divisor), stage, 0));
         }
+        summary("warm-up", measurement.chat(viaGatewayTranslated, true, translated, options.rates().get(0), stage, 0));
         summary("warm-up", measurement.stream(direct, false, stream, options.streamRate(), Duration.ofSeconds(5), 0,
                 STREAM_CHUNKS, STREAM_INTERVAL));
         summary("warm-up", measurement.stream(viaGateway, true, stream, options.streamRate(), Duration.ofSeconds(5), 0,
@@ -254,12 +269,13 @@ public final class GatewayBenchmark {
      * The fake upstream records every request; at hundreds per second that is garbage the
      * benchmark does not need, so it is dropped every second (on a daemon thread that dies with the JVM).
      */
-    private static void forgetRequestsEverySecond(FakeOpenAiUpstream upstream) {
+    /** The fakes record every request; the benchmark sends hundreds of thousands and reads none. */
+    private static void forgetRequestsEverySecond(Runnable forget) {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "forget-upstream-requests");
             thread.setDaemon(true);
             return thread;
         });
-        timer.scheduleAtFixedRate(upstream::clearRequests, 1, 1, TimeUnit.SECONDS);
+        timer.scheduleAtFixedRate(forget, 1, 1, TimeUnit.SECONDS);
     }
 }

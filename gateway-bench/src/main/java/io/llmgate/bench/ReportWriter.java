@@ -22,6 +22,8 @@ final class ReportWriter {
     static final double TARGET_ADDED_P50_MS = 1.0;
     static final double TARGET_ADDED_P99_MS = 5.0;
     static final double TARGET_CPU_US = 300;
+    /** Issue 3: translating to and from a provider format may cost this much CPU beyond the pass-through. */
+    static final double TARGET_TRANSLATION_US = 100;
     static final double TARGET_ADDED_TTFB_MS = 2.0;
     static final int TARGET_RATE = 500;
 
@@ -63,6 +65,7 @@ final class ReportWriter {
         md.append("\nLatencies in ms, measured from each request's *scheduled* send time (open model, "
                 + "coordinated-omission corrected). CPU in µs of CPU time per finished request.\n");
         chatTables(md);
+        translationTable(md);
         threadTable(md);
         streamTables(md);
         profile.ifPresent(summary -> profileSection(md, summary));
@@ -114,6 +117,37 @@ final class ReportWriter {
                     gateway.gatewayCpuUsPerRequest() == null ? "–" : f0(gateway.gatewayCpuUsPerRequest()) + " ("
                             + f0(gateway.gatewayNetCpuUsPerRequest()) + ")",
                     verdict(added, gateway)));
+        }
+    }
+
+    /**
+     * What translating to and from another provider's wire format costs: the same request through the gateway
+     * to the Anthropic adapter (fake Anthropic API) against the OpenAI pass-through, same rate and repetition.
+     */
+    private void translationTable(StringBuilder md) {
+        List<RunResult> translated = runs.stream()
+                .filter(run -> run.target().equals(GatewayBenchmark.TRANSLATED) && run.gatewayCpuUsPerRequest() != null)
+                .toList();
+        if (translated.isEmpty()) {
+            return;
+        }
+        md.append("\n## Provider translation (Anthropic adapter) vs OpenAI pass-through\n\n")
+                .append("| rep | rate | pass-through p50 / p99 | translated p50 / p99 | pass-through CPU µs/req "
+                        + "| translated CPU µs/req | translation CPU µs/req | target: ≤ " + f0(TARGET_TRANSLATION_US)
+                        + " µs |\n")
+                .append("|---|---|---|---|---|---|---|---|\n");
+        for (RunResult run : translated) {
+            runs.stream().filter(other -> other.target().equals("gateway") && other.rate() == run.rate()
+                    && other.repetition() == run.repetition() && other.gatewayCpuUsPerRequest() != null)
+                    .findFirst()
+                    .ifPresent(passThrough -> {
+                        double cost = run.gatewayNetCpuUsPerRequest() - passThrough.gatewayNetCpuUsPerRequest();
+                        md.append(row(run.repetition(), run.rate(),
+                                f2(passThrough.latency().p50()) + " / " + f2(passThrough.latency().p99()),
+                                f2(run.latency().p50()) + " / " + f2(run.latency().p99()),
+                                f0(passThrough.gatewayNetCpuUsPerRequest()), f0(run.gatewayNetCpuUsPerRequest()),
+                                f0(cost), cost <= TARGET_TRANSLATION_US ? "ok" : "MISSED"));
+                    });
         }
     }
 
