@@ -10,6 +10,7 @@ import io.llmgate.core.routing.Deployment;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -39,10 +40,11 @@ public final class DropParams {
         Set<String> remove = new LinkedHashSet<>();
         List<String> unsupported = new ArrayList<>();
         Set<String> additional = additionalDrops(deployment, body);
-        for (String param : OpenAiParams.of(request.endpoint())) {
-            JsonNode value = body.get(param);
-            if (value != null && !supported.supports(param)) {
-                if (value.isNull()) {
+        Set<String> openAiParams = OpenAiParams.of(request.endpoint());
+        for (Map.Entry<String, JsonNode> field : body.properties()) { // request order, for a stable message
+            String param = field.getKey();
+            if (openAiParams.contains(param) && !supported.supports(param)) {
+                if (field.getValue().isNull()) {
                     remove.add(param); // an explicit null asks for nothing
                 } else if (!additional.contains(param)) {
                     unsupported.add(param);
