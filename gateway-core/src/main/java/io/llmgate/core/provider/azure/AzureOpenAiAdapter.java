@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -68,7 +69,7 @@ public final class AzureOpenAiAdapter implements ProviderAdapter {
     /** {@code litellm_params.api_version}, else env {@code AZURE_API_VERSION}, else {@link #DEFAULT_API_VERSION}. */
     String apiVersion(Deployment deployment) {
         return deployment.config().params().apiVersion().filter(v -> !v.isBlank())
-                .or(() -> java.util.Optional.ofNullable(environment.apply("AZURE_API_VERSION")).filter(v -> !v.isBlank()))
+                .or(() -> Optional.ofNullable(environment.apply("AZURE_API_VERSION")).filter(v -> !v.isBlank()))
                 .orElse(DEFAULT_API_VERSION);
     }
 

@@ -18,7 +18,7 @@ import java.util.List;
 final class ToCohereChat {
     /** Cohere's own chat fields a caller may send as extras; passed through unchanged. */
     private static final List<String> NATIVE = List.of("k", "safety_mode", "documents", "citation_options",
-            "strict_tools", "thinking", "logprobs", "priority");
+            "strict_tools", "thinking", "priority");
     private static final List<String> SAME_NAME = List.of("temperature", "seed", "frequency_penalty", "presence_penalty");
 
     private ToCohereChat() {
