@@ -17,6 +17,15 @@ public record GeneralSettings(Optional<Secret> masterKey, Optional<String> datab
     public static final long DEFAULT_MAX_REQUEST_BYTES = 32L * 1024 * 1024;
     public static final long DEFAULT_MAX_RESPONSE_BYTES = 64L * 1024 * 1024;
 
+    /** The database URL may carry a password: only whether one is set is shown. */
+    @Override
+    public String toString() {
+        return "GeneralSettings[masterKey=" + masterKey.map(k -> "****").orElse("none")
+                + ", databaseUrl=" + databaseUrl.map(u -> "****").orElse("none")
+                + ", maxRequestBytes=" + maxRequestBytes + ", maxResponseBytes=" + maxResponseBytes
+                + ", globalMaxParallelRequests=" + globalMaxParallelRequests + "]";
+    }
+
     public static GeneralSettings defaults() {
         return new GeneralSettings(Optional.empty(), Optional.empty(), DEFAULT_MAX_REQUEST_BYTES, DEFAULT_MAX_RESPONSE_BYTES,
                 OptionalLong.empty());

@@ -29,4 +29,12 @@ public record LitellmParams(String model, Optional<String> apiBase, Optional<Sec
         Objects.requireNonNull(bodyDefaults, "bodyDefaults");
         Objects.requireNonNull(settings, "settings");
     }
+
+    /** Header values and body defaults may carry credentials: only their names are shown. */
+    @Override
+    public String toString() {
+        return "LitellmParams[model=" + model + ", apiBase=" + apiBase.orElse("default")
+                + ", extraHeaders=" + extraHeaders.keySet() + ", bodyDefaults=" + bodyDefaults.size() + " fields, "
+                + settings + "]";
+    }
 }

@@ -1,6 +1,7 @@
 package io.llmgate.core.provider;
 
 import io.llmgate.api.error.GatewayException;
+import io.llmgate.core.config.LitellmParams;
 import io.llmgate.core.request.InferenceEndpoint;
 import io.llmgate.core.request.InferenceRequest;
 import io.llmgate.core.routing.Deployment;
@@ -9,7 +10,9 @@ import io.llmgate.core.upstream.SseEvent;
 import io.llmgate.core.upstream.SseParser;
 import io.llmgate.core.upstream.UpstreamRequest;
 
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Maps OpenAI-format requests to one provider's wire format and its answers back. Implementations are
@@ -29,6 +32,15 @@ public interface ProviderAdapter {
      */
     default SupportedParams supportedParams(InferenceEndpoint endpoint, Deployment deployment) {
         return SupportedParams.ALL;
+    }
+
+    /**
+     * The base URL for a deployment that names no {@code api_base}, when the provider's endpoint depends on the
+     * deployment's settings (Bedrock's region); empty means the provider's fixed default. Called once per
+     * deployment while the configuration loads.
+     */
+    default Optional<String> apiBase(LitellmParams params, Function<String, String> environment) {
+        return Optional.empty();
     }
 
     /** The HTTP request to send to {@code deployment} for {@code request}. Must not modify {@code request}. */

@@ -1,6 +1,7 @@
 package io.llmgate.core.provider;
 
 import io.llmgate.core.provider.azure.AzureOpenAiAdapter;
+import io.llmgate.core.provider.bedrock.BedrockAdapter;
 import io.llmgate.core.provider.cohere.CohereAdapter;
 import io.llmgate.core.provider.openai.OpenAiCompatibleAdapter;
 import io.llmgate.core.provider.openai.OpenAiQuirks;
@@ -67,6 +68,9 @@ public final class ProviderTable {
             table.add(new Provider(prefix, Optional.of("https://api.cohere.com"), List.of("COHERE_API_BASE"),
                     List.of("COHERE_API_KEY", "CO_API_KEY"), cohere));
         }
+        // no fixed base: the adapter derives https://bedrock-runtime.<region>.amazonaws.com from the settings
+        table.add(new Provider(BedrockAdapter.PROVIDER, Optional.empty(), Optional.of("AWS_BEARER_TOKEN_BEDROCK"),
+                new BedrockAdapter()));
         return table;
     }
 

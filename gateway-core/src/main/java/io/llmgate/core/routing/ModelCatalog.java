@@ -76,7 +76,8 @@ public final class ModelCatalog {
         if (upstreamModel.isBlank()) {
             throw new ConfigException(where + ": litellm_params.model names no model after the provider prefix");
         }
-        String base = params.apiBase().or(() -> firstSet(provider.apiBaseEnvs(), environment)).or(provider::defaultApiBase)
+        String base = params.apiBase().or(() -> firstSet(provider.apiBaseEnvs(), environment))
+                .or(() -> provider.adapter().apiBase(params, environment)).or(provider::defaultApiBase)
                 .orElseThrow(() -> new ConfigException(where + ": litellm_params.api_base is required for provider "
                         + provider.name() + (provider.apiBaseEnvs().isEmpty() ? "" : " (or env " + provider.apiBaseEnvs().get(0) + ")")));
         Optional<Secret> key = params.apiKey().or(() -> firstSet(provider.apiKeyEnvs(), environment).map(Secret::of));

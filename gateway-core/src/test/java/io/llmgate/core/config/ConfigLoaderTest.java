@@ -88,6 +88,9 @@ class ConfigLoaderTest {
         assertThat(params.settings().flag("drop_params")).isTrue();
         assertThat(params.settings().text("temperature")).as("body params are not settings").isEmpty();
         assertThat(params.settings().toString()).doesNotContain("service_account");
+        assertThat(params.toString()).as("header values and credentials stay out of toString")
+                .contains("X-Team").doesNotContain("blue", "sk-test-123");
+        assertThat(config.general().toString()).doesNotContain("u:p@", "sk-master-1");
 
         DeploymentConfig second = config.models().get(1);
         assertThat(second.params().model()).isEqualTo("openai/gpt-4o-mini");

@@ -1,5 +1,6 @@
 package io.llmgate.it.support;
 
+import io.llmgate.testkit.provider.bedrock.FakeBedrock;
 import io.llmgate.testkit.provider.cohere.FakeCohere;
 import io.llmgate.testkit.provider.openai.FakeOpenAiProvider;
 
@@ -38,7 +39,24 @@ public final class ProviderDeployments {
                       litellm_params: { model: cohere/command-r-plus-conformance, api_base: "%1$s", api_key: %2$s }
                     - model_name: conformance-cohere-embed
                       litellm_params: { model: cohere/embed-english-v3.0, api_base: "%1$s", api_key: %2$s }
-                    """.formatted(apiBase, COHERE_KEY))
+                    """.formatted(apiBase, COHERE_KEY)),
+            new ProviderDeployment("bedrock", FakeBedrock::start, apiBase -> """
+                    - model_name: bedrock-claude
+                      litellm_params:
+                        model: bedrock/anthropic.claude-3-haiku-20240307-v1:0
+                        aws_access_key_id: %2$s
+                        aws_secret_access_key: "%3$s"
+                        aws_region_name: %4$s
+                        aws_bedrock_runtime_endpoint: "%1$s"
+                    - model_name: bedrock-cohere-embed
+                      litellm_params:
+                        model: bedrock/cohere.embed-english-v3
+                        aws_access_key_id: %2$s
+                        aws_secret_access_key: "%3$s"
+                        aws_region_name: %4$s
+                        aws_bedrock_runtime_endpoint: "%1$s"
+                      model_info: { mode: embedding }
+                    """.formatted(apiBase, FakeBedrock.ACCESS_KEY_ID, FakeBedrock.SECRET_ACCESS_KEY, FakeBedrock.REGION))
     );
 
     private ProviderDeployments() {

@@ -1,6 +1,7 @@
 package io.llmgate.web.filter;
 
 import io.llmgate.api.error.ErrorType;
+import io.llmgate.api.error.GatewayException;
 import io.llmgate.core.auth.Caller;
 import io.llmgate.core.auth.CredentialHeaders;
 import io.llmgate.core.pipeline.GatewayRuntime;
@@ -42,9 +43,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         Optional<String> presented = CredentialHeaders.presentedKey(request::getHeaderString);
         Optional<Caller> caller = runtime.authenticator().authenticate(presented);
         if (caller.isEmpty()) {
-            request.abortWith(ErrorResponses.of(ErrorType.AUTHENTICATION, 401, presented.isEmpty()
-                    ? "Authentication Error: no API key passed in (use Authorization: Bearer <key>, x-litellm-api-key, api-key or x-api-key)"
-                    : "Authentication Error: invalid API key"));
+            request.abortWith(ErrorResponses.of(rejection(presented.isPresent())));
             return;
         }
         CallContext context = new CallContext((String) request.getProperty(CallIdFilter.CALL_ID), caller.get(),
@@ -71,6 +70,13 @@ public class AuthenticationFilter implements ContainerRequestFilter {
                 return "Bearer";
             }
         });
+    }
+
+    /** The 401 for a request without a valid key; it never says which part of a presented key was wrong. */
+    public static GatewayException rejection(boolean keyPresented) {
+        return GatewayException.withStatus(ErrorType.AUTHENTICATION, 401, keyPresented
+                ? "Authentication Error: invalid API key"
+                : "Authentication Error: no API key passed in (use Authorization: Bearer <key>, x-litellm-api-key, api-key or x-api-key)");
     }
 
     private boolean isPublic() {

@@ -26,11 +26,15 @@ public class CallIdFilter implements ContainerRequestFilter, ContainerResponseFi
     @Override
     public void filter(ContainerRequestContext request) {
         request.setProperty(RECEIVED_NANOS, System.nanoTime());
+        request.setProperty(CALL_ID, newCallId());
+    }
+
+    /** A random version-4 UUID; call ids need uniqueness, not unpredictability, so no SecureRandom here. */
+    public static String newCallId() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        // version-4 layout; call ids need uniqueness, not unpredictability, so no SecureRandom on the hot path
         long high = (random.nextLong() & ~0xF000L) | 0x4000L;
         long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-        request.setProperty(CALL_ID, new UUID(high, low).toString());
+        return new UUID(high, low).toString();
     }
 
     @Override

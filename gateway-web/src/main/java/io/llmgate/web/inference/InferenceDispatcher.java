@@ -2,6 +2,8 @@ package io.llmgate.web.inference;
 
 import io.llmgate.api.error.ErrorType;
 import io.llmgate.api.error.GatewayException;
+import io.llmgate.core.auth.Caller;
+import io.llmgate.core.auth.CredentialHeaders;
 import io.llmgate.core.pipeline.CallOutcome;
 import io.llmgate.core.pipeline.GatewayRuntime;
 import io.llmgate.core.pipeline.InferenceCall;
@@ -9,26 +11,27 @@ import io.llmgate.core.pipeline.InferencePipeline;
 import io.llmgate.core.request.InferenceEndpoint;
 import io.llmgate.core.request.InferenceRequest;
 import io.llmgate.core.request.RequestDecoder;
-import io.llmgate.web.error.ErrorResponses;
-import io.llmgate.web.filter.CallContext;
+import io.llmgate.web.filter.AuthenticationFilter;
+import io.llmgate.web.filter.CallIdFilter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.container.AsyncResponse;
-import jakarta.ws.rs.container.ConnectionCallback;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
-import java.io.InputStream;
-import java.util.concurrent.CompletionStage;
+import java.io.IOException;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 
 /**
- * What every inference resource does: read and decode the body, run the pipeline, and resume the
- * suspended request when the provider answers. Complete answers are written on the thread that
- * received them (they are small and the write does not wait); streams are handed to a
- * {@link StreamWriters} thread.
+ * One inference exchange: call id, authentication, bounded body read and decode on the container thread,
+ * then the pipeline, and the answer written when the provider answers. Complete answers are written on the
+ * thread that received them (small, and the write does not wait); streams are handed to a
+ * {@link StreamWriters} thread. Nothing here blocks on the provider.
  */
 @ApplicationScoped
 public class InferenceDispatcher {
@@ -41,57 +44,68 @@ public class InferenceDispatcher {
     @Inject
     StreamWriters writers;
 
-    public void dispatch(InferenceEndpoint endpoint, InputStream body, HttpHeaders headers, SecurityContext security,
-                         AsyncResponse async) {
-        CallContext context = CallContext.of(security);
+    public void dispatch(InferenceEndpoint endpoint, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        long receivedNanos = System.nanoTime();
+        String callId = CallIdFilter.newCallId();
+        response.setHeader(CallIdFilter.CALL_ID_HEADER, callId);
         InferenceCall call;
         try {
-            byte[] bytes = RequestBodies.read(body, headers.getLength(), runtime.config().general().maxRequestBytes());
-            InferenceRequest request = RequestDecoder.decode(endpoint, bytes);
-            call = new InferenceCall(context.callId(), context.caller(), request, context.receivedNanos());
-        } catch (GatewayException e) {
-            async.resume(ErrorResponses.of(e));
+            Caller caller = authenticate(request);
+            byte[] bytes = RequestBodies.read(request.getInputStream(), request.getContentLengthLong(),
+                    runtime.config().general().maxRequestBytes());
+            InferenceRequest decoded = RequestDecoder.decode(endpoint, bytes);
+            call = new InferenceCall(callId, caller, decoded, receivedNanos);
+        } catch (RuntimeException e) {
+            InferenceResponses.error(response, unwrap(callId, e));
             return;
         }
+        AsyncContext async = request.startAsync();
+        async.setTimeout(0); // the provider call has its own timeouts
         CompletionStage<CallOutcome> answer;
         try {
             answer = pipeline.execute(call);
-        } catch (GatewayException e) {
-            async.resume(ErrorResponses.of(e));
+        } catch (RuntimeException e) {
+            respond(call, async, null, e);
             return;
         }
-        cancelOnDisconnect(async, answer);
+        async.addListener(new CancelOnClientError(answer));
         answer.whenComplete((outcome, error) -> respond(call, async, outcome, error));
     }
 
-    /**
-     * Where the container reports a client that went away (Jersey does, RESTEasy may not), the provider
-     * call is cancelled instead of running to completion for nobody.
-     */
-    private static void cancelOnDisconnect(AsyncResponse async, CompletionStage<CallOutcome> answer) {
-        try {
-            async.register((ConnectionCallback) disconnected -> answer.toCompletableFuture().cancel(true));
-        } catch (RuntimeException unsupported) {
-            // optional in JAX-RS: streams still notice a departed client on their next write
-        }
+    private Caller authenticate(HttpServletRequest request) {
+        Optional<String> presented = CredentialHeaders.presentedKey(request::getHeader);
+        return runtime.authenticator().authenticate(presented)
+                .orElseThrow(() -> AuthenticationFilter.rejection(presented.isPresent()));
     }
 
-    private void respond(InferenceCall call, AsyncResponse async, CallOutcome outcome, Throwable error) {
-        if (error != null) {
-            async.resume(ErrorResponses.of(unwrap(call, error)));
-        } else if (outcome instanceof CallOutcome.Answered answered) {
-            async.resume(InferenceResponses.answered(call, answered));
-        } else if (outcome instanceof CallOutcome.Streaming streaming) {
+    private void respond(InferenceCall call, AsyncContext async, CallOutcome outcome, Throwable error) {
+        HttpServletResponse response = (HttpServletResponse) async.getResponse();
+        if (outcome instanceof CallOutcome.Streaming streaming) {
             writers.execute(() -> {
-                Response response = InferenceResponses.streaming(call, streaming, new SseBody(streaming.events()));
-                if (!async.resume(response)) {
-                    streaming.events().cancel();
+                try {
+                    InferenceResponses.stream(response, call, streaming);
+                } finally {
+                    async.complete();
                 }
             });
+            return;
+        }
+        try {
+            if (error != null) {
+                InferenceResponses.error(response, unwrap(call.callId(), error));
+            } else {
+                InferenceResponses.answered(response, call, (CallOutcome.Answered) outcome);
+            }
+        } catch (IOException clientGone) {
+            LOG.log(System.Logger.Level.DEBUG, "client of call " + call.callId() + " left before the answer");
+        } finally {
+            async.complete();
         }
     }
 
-    private static GatewayException unwrap(InferenceCall call, Throwable error) {
+    /** The error to answer: the gateway's own as it is, a bug as a 500 that names the call for the log. */
+    private static GatewayException unwrap(String callId, Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         if (cause instanceof GatewayException known) {
             return known;
@@ -99,7 +113,30 @@ public class InferenceDispatcher {
         if (cause instanceof CancellationException) {
             return GatewayException.clientClosed();
         }
-        LOG.log(System.Logger.Level.ERROR, "Unexpected failure in call " + call.callId() + ": " + cause.getClass().getName(), cause);
-        return new GatewayException(ErrorType.INTERNAL, "Internal error; see the gateway log for call " + call.callId());
+        LOG.log(System.Logger.Level.ERROR, "Unexpected failure in call " + callId + ": " + cause.getClass().getName(), cause);
+        return new GatewayException(ErrorType.INTERNAL, "Internal error; see the gateway log for call " + callId);
+    }
+
+    /** A connection the container sees fail while the provider is still working cancels the provider call. */
+    private record CancelOnClientError(CompletionStage<CallOutcome> answer) implements AsyncListener {
+        @Override
+        public void onError(AsyncEvent event) {
+            answer.toCompletableFuture().cancel(true);
+        }
+
+        @Override
+        public void onComplete(AsyncEvent event) {
+            // answered normally
+        }
+
+        @Override
+        public void onTimeout(AsyncEvent event) {
+            // no container timeout is set
+        }
+
+        @Override
+        public void onStartAsync(AsyncEvent event) {
+            // not restarted
+        }
     }
 }

@@ -1,41 +1,65 @@
 package io.llmgate.web.inference;
 
+import io.llmgate.api.error.GatewayException;
 import io.llmgate.core.pipeline.CallOutcome;
 import io.llmgate.core.pipeline.InferenceCall;
-import jakarta.ws.rs.core.Response;
+import io.llmgate.web.error.ErrorResponses;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.io.OutputStream;
 
 /**
- * Successful inference answers with LiteLLM's response headers: which deployment and model group
- * answered, the total duration, and the gateway's own overhead (total minus time spent waiting for
- * the provider), both in milliseconds. For streams the durations run to the first event.
+ * Writes inference answers with LiteLLM's response headers: which deployment and model group answered,
+ * the total duration, and the gateway's own overhead (total minus time spent waiting for the provider),
+ * both in milliseconds. For streams the durations run to the first event.
  */
 final class InferenceResponses {
     private InferenceResponses() {
     }
 
-    static Response answered(InferenceCall call, CallOutcome.Answered outcome) {
-        return withHeaders(Response.ok(outcome.body(), outcome.contentType()), call, outcome)
-                .header("Content-Length", outcome.body().length)
-                .build();
+    static void answered(HttpServletResponse response, InferenceCall call, CallOutcome.Answered outcome)
+            throws IOException {
+        headers(response, call, outcome);
+        write(response, 200, outcome.contentType(), outcome.body());
     }
 
-    static Response streaming(InferenceCall call, CallOutcome.Streaming outcome, SseBody body) {
-        return withHeaders(Response.ok(body, "text/event-stream"), call, outcome)
-                .header("Cache-Control", "no-cache")
-                // reverse proxies (nginx) must not buffer the stream either
-                .header("X-Accel-Buffering", "no")
-                .build();
+    /** Writes the whole stream; returns when it ended, broke or the client left (which cancels the provider call). */
+    static void stream(HttpServletResponse response, InferenceCall call, CallOutcome.Streaming outcome) {
+        headers(response, call, outcome);
+        response.setContentType("text/event-stream");
+        response.setHeader("Cache-Control", "no-cache");
+        // reverse proxies (nginx) must not buffer the stream either
+        response.setHeader("X-Accel-Buffering", "no");
+        try {
+            new SseBody(outcome.events()).write(response.getOutputStream());
+        } catch (IOException clientGone) {
+            outcome.events().cancel();
+        }
     }
 
-    private static Response.ResponseBuilder withHeaders(Response.ResponseBuilder builder, InferenceCall call,
-                                                        CallOutcome outcome) {
+    /** An OpenAI-shaped error with the status it carries. */
+    static void error(HttpServletResponse response, GatewayException error) throws IOException {
+        write(response, error.status(), "application/json", ErrorResponses.body(error));
+    }
+
+    private static void write(HttpServletResponse response, int status, String contentType, byte[] body)
+            throws IOException {
+        response.setStatus(status);
+        response.setContentType(contentType);
+        response.setContentLength(body.length);
+        try (OutputStream out = response.getOutputStream()) {
+            out.write(body);
+        }
+    }
+
+    private static void headers(HttpServletResponse response, InferenceCall call, CallOutcome outcome) {
         long total = System.nanoTime() - call.receivedNanos();
         long overhead = Math.max(0, total - outcome.upstreamNanos());
-        return builder
-                .header("x-litellm-model-id", outcome.deployment().id())
-                .header("x-litellm-model-group", outcome.deployment().modelGroup())
-                .header("x-litellm-response-duration-ms", millis(total))
-                .header("x-litellm-overhead-duration-ms", millis(overhead));
+        response.setHeader("x-litellm-model-id", outcome.deployment().id());
+        response.setHeader("x-litellm-model-group", outcome.deployment().modelGroup());
+        response.setHeader("x-litellm-response-duration-ms", millis(total));
+        response.setHeader("x-litellm-overhead-duration-ms", millis(overhead));
     }
 
     /** Milliseconds with three decimals, e.g. {@code 0.412}; cheaper than String.format on every answer. */

@@ -3,7 +3,6 @@ package io.llmgate.web.inference;
 import io.llmgate.api.error.GatewayException;
 import io.llmgate.core.upstream.EventStream;
 import io.llmgate.web.error.ErrorResponses;
-import jakarta.ws.rs.core.StreamingOutput;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,7 +14,7 @@ import java.nio.charset.StandardCharsets;
  * so clients never mistake a truncated answer for a complete one. A client that goes away cancels the
  * provider call.
  */
-final class SseBody implements StreamingOutput {
+final class SseBody {
     private static final System.Logger LOG = System.getLogger(SseBody.class.getName());
     private static final byte[] PREFIX = "data: ".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] DONE = "data: [DONE]\n\n".getBytes(StandardCharsets.US_ASCII);
@@ -26,8 +25,7 @@ final class SseBody implements StreamingOutput {
         this.events = events;
     }
 
-    @Override
-    public void write(OutputStream out) {
+    void write(OutputStream out) {
         try {
             byte[] payload;
             try {

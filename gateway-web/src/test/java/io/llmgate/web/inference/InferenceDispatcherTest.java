@@ -13,28 +13,15 @@ import io.llmgate.core.routing.Deployment;
 import io.llmgate.core.upstream.EventStream;
 import io.llmgate.web.Deployments;
 import io.llmgate.web.StaticRuntime;
-import io.llmgate.web.filter.CallContext;
-import jakarta.ws.rs.container.AsyncResponse;
-import jakarta.ws.rs.container.ConnectionCallback;
-import jakarta.ws.rs.container.TimeoutHandler;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayInputStream;
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
-import java.security.Principal;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -43,100 +30,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class InferenceDispatcherTest {
     private static final Deployment DEPLOYMENT = Deployments.of("chat", "openai/gpt-4o", "deployment-1");
     private static final String CHAT = "{\"model\":\"chat\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
-
-    /** Records what it was resumed with; can refuse the resume as a container does for a departed client. */
-    private static final class Async implements AsyncResponse {
-        final CompletableFuture<Response> resumed = new CompletableFuture<>();
-        final List<Object> registered = new ArrayList<>();
-        volatile Thread resumedOn;
-        boolean accepts = true;
-        boolean supportsCallbacks = true;
-
-        @Override
-        public boolean resume(Object response) {
-            resumedOn = Thread.currentThread();
-            resumed.complete((Response) response);
-            return accepts;
-        }
-
-        @Override
-        public boolean resume(Throwable response) {
-            resumed.completeExceptionally(response);
-            return accepts;
-        }
-
-        @Override
-        public Collection<Class<?>> register(Object callback) {
-            if (!supportsCallbacks) {
-                throw new UnsupportedOperationException("no connection callbacks here");
-            }
-            registered.add(callback);
-            return List.of(ConnectionCallback.class);
-        }
-
-        Response response() throws Exception {
-            return resumed.get(5, TimeUnit.SECONDS);
-        }
-
-        @Override
-        public boolean cancel() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean cancel(int retryAfter) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean cancel(Date retryAfter) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean isSuspended() {
-            return !resumed.isDone();
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return false;
-        }
-
-        @Override
-        public boolean isDone() {
-            return resumed.isDone();
-        }
-
-        @Override
-        public boolean setTimeout(long time, TimeUnit unit) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void setTimeoutHandler(TimeoutHandler handler) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Collection<Class<?>> register(Class<?> callback) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Map<Class<?>, Collection<Class<?>>> register(Class<?> callback, Class<?>... callbacks) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Map<Class<?>, Collection<Class<?>>> register(Object callback, Object... callbacks) {
-            throw new UnsupportedOperationException();
-        }
-    }
+    private static final String KEY = "sk-master-test";
 
     /** The use case, answering with whatever the test says and remembering the calls it got. */
     private static final class ScriptedPipeline extends InferencePipeline {
-        final List<InferenceCall> calls = new ArrayList<>();
+        final List<InferenceCall> calls = new CopyOnWriteArrayList<>();
         Function<InferenceCall, CompletionStage<CallOutcome>> answer;
 
         @Override
@@ -149,11 +47,10 @@ class InferenceDispatcherTest {
     private final ScriptedPipeline pipeline = new ScriptedPipeline();
     private final StreamWriters writers = new StreamWriters();
     private final InferenceDispatcher dispatcher = new InferenceDispatcher();
-    private final Async async = new Async();
 
     InferenceDispatcherTest() {
         writers.start();
-        dispatcher.runtime = new StaticRuntime(Optional.empty(), 1_000);
+        dispatcher.runtime = new StaticRuntime(Optional.of(KEY), 1_000);
         dispatcher.pipeline = pipeline;
         dispatcher.writers = writers;
     }
@@ -164,56 +61,80 @@ class InferenceDispatcherTest {
     }
 
     @Test
-    void should_answer_with_the_providers_body_and_pass_the_call_context_on() throws Exception {
+    void should_answer_with_the_providers_body_and_pass_the_call_on() throws Exception {
         // given
         byte[] body = "{\"id\":\"chatcmpl-1\"}".getBytes(StandardCharsets.UTF_8);
         pipeline.answer = call -> CompletableFuture.completedFuture(
                 new CallOutcome.Answered(DEPLOYMENT, 1, "application/json", body));
 
         // when
-        dispatch(CHAT, -1);
+        ServletExchange exchange = dispatch(authorized(CHAT));
 
         // then
-        Response response = async.response();
-        assertThat(response.getStatus()).isEqualTo(200);
-        assertThat(response.getEntity()).isSameAs(body);
-        assertThat(response.getHeaderString("x-litellm-model-id")).isEqualTo("deployment-1");
+        assertThat(exchange.status).isEqualTo(200);
+        assertThat(exchange.bodyText()).isEqualTo("{\"id\":\"chatcmpl-1\"}");
+        assertThat(exchange.contentLength).isEqualTo(body.length);
+        assertThat(exchange.responseHeaders).containsEntry("x-litellm-model-id", "deployment-1");
         InferenceCall call = pipeline.calls.get(0);
-        assertThat(call.callId()).isEqualTo("call-9");
+        assertThat(exchange.responseHeaders).containsEntry("x-litellm-call-id", call.callId());
+        assertThat(call.callId()).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
         assertThat(call.caller()).isEqualTo(Caller.MASTER);
-        assertThat(call.receivedNanos()).isEqualTo(777L);
         assertThat(call.request().model()).isEqualTo("chat");
+    }
+
+    @Test
+    void should_refuse_a_request_without_a_key() throws Exception {
+        // when
+        ServletExchange exchange = dispatch(ServletExchange.post("/v1/chat/completions", CHAT));
+
+        // then
+        assertThat(exchange.status).isEqualTo(401);
+        assertThat(error(exchange).path("message").asText()).contains("no API key passed in");
+        assertThat(exchange.responseHeaders).containsKey("x-litellm-call-id");
+        assertThat(pipeline.calls).isEmpty();
+    }
+
+    @Test
+    void should_refuse_a_wrong_key_in_any_of_litellms_headers() throws Exception {
+        // when
+        ServletExchange exchange = dispatch(ServletExchange.post("/v1/chat/completions", CHAT)
+                .header("x-api-key", "sk-wrong"));
+
+        // then
+        assertThat(exchange.status).isEqualTo(401);
+        assertThat(error(exchange).path("message").asText()).isEqualTo("Authentication Error: invalid API key");
+        assertThat(exchange.bodyText()).doesNotContain("sk-wrong");
     }
 
     @Test
     void should_refuse_a_body_over_the_limit_without_calling_the_pipeline() throws Exception {
         // when
-        dispatch("{\"model\":\"" + "x".repeat(2_000) + "\"}", -1);
+        ServletExchange exchange = dispatch(authorized("{\"model\":\"" + "x".repeat(2_000) + "\"}"));
 
         // then
-        assertThat(async.response().getStatus()).isEqualTo(413);
+        assertThat(exchange.status).isEqualTo(413);
         assertThat(pipeline.calls).isEmpty();
     }
 
     @Test
     void should_refuse_a_declared_length_over_the_limit() throws Exception {
         // when
-        dispatch(CHAT, 5_000);
+        ServletExchange exchange = dispatch(new ServletExchange("POST", "/v1/chat/completions", CHAT, 5_000)
+                .header("Authorization", "Bearer " + KEY));
 
         // then
-        assertThat(async.response().getStatus()).isEqualTo(413);
+        assertThat(exchange.status).isEqualTo(413);
         assertThat(pipeline.calls).isEmpty();
     }
 
     @Test
     void should_answer_malformed_json_with_a_400() throws Exception {
         // when
-        dispatch("{\"model\":", -1);
+        ServletExchange exchange = dispatch(authorized("{\"model\":"));
 
         // then
-        Response response = async.response();
-        assertThat(response.getStatus()).isEqualTo(400);
-        assertThat(error(response).path("message").asText()).startsWith("Request body is not valid JSON");
+        assertThat(exchange.status).isEqualTo(400);
+        assertThat(error(exchange).path("message").asText()).startsWith("Request body is not valid JSON");
         assertThat(pipeline.calls).isEmpty();
     }
 
@@ -224,12 +145,11 @@ class InferenceDispatcherTest {
                 "groq returned 429: slow down", true, "groq", "llama", null));
 
         // when
-        dispatch(CHAT, -1);
+        ServletExchange exchange = dispatch(authorized(CHAT));
 
         // then
-        Response response = async.response();
-        assertThat(response.getStatus()).isEqualTo(429);
-        assertThat(error(response).path("llm_provider").asText()).isEqualTo("groq");
+        assertThat(exchange.status).isEqualTo(429);
+        assertThat(error(exchange).path("llm_provider").asText()).isEqualTo("groq");
     }
 
     @Test
@@ -241,10 +161,11 @@ class InferenceDispatcherTest {
         };
 
         // when
-        dispatch(CHAT, -1);
+        ServletExchange exchange = dispatch(authorized(CHAT));
 
         // then
-        assertThat(async.response().getStatus()).isEqualTo(429);
+        assertThat(exchange.status).isEqualTo(429);
+        assertThat(exchange.completed).isDone();
     }
 
     @Test
@@ -253,119 +174,76 @@ class InferenceDispatcherTest {
         pipeline.answer = call -> CompletableFuture.failedFuture(new IllegalStateException("internal detail"));
 
         // when
-        dispatch(CHAT, -1);
+        ServletExchange exchange = dispatch(authorized(CHAT));
 
         // then
-        Response response = async.response();
-        assertThat(response.getStatus()).isEqualTo(500);
-        assertThat(error(response).path("message").asText())
-                .isEqualTo("Internal error; see the gateway log for call call-9");
+        assertThat(exchange.status).isEqualTo(500);
+        assertThat(error(exchange).path("message").asText())
+                .isEqualTo("Internal error; see the gateway log for call " + pipeline.calls.get(0).callId());
+        assertThat(exchange.bodyText()).doesNotContain("internal detail");
     }
 
     @Test
     void should_write_a_stream_from_a_writer_thread() throws Exception {
         // given
         EventStream events = new EventStream(1024);
+        events.push("{\"n\":1}".getBytes(StandardCharsets.UTF_8));
+        events.finish();
         pipeline.answer = call -> CompletableFuture.completedFuture(new CallOutcome.Streaming(DEPLOYMENT, 1, events));
 
         // when
-        dispatch(CHAT, -1);
+        ServletExchange exchange = dispatch(authorized(CHAT));
 
         // then
-        Response response = async.response();
-        assertThat(response.getMediaType()).hasToString("text/event-stream");
-        assertThat(response.getEntity()).isInstanceOf(SseBody.class);
-        assertThat(async.resumedOn).isNotSameAs(Thread.currentThread());
+        assertThat(exchange.contentType).isEqualTo("text/event-stream");
+        assertThat(exchange.responseHeaders).containsEntry("Cache-Control", "no-cache");
+        assertThat(exchange.bodyText()).isEqualTo("data: {\"n\":1}\n\ndata: [DONE]\n\n");
+        assertThat(exchange.completed.get()).isNotSameAs(Thread.currentThread());
         assertThat(events.isCancelled()).isFalse();
     }
 
     @Test
-    void should_cancel_the_stream_when_the_client_left_before_it_could_be_resumed() throws Exception {
+    void should_cancel_the_stream_when_the_client_is_gone() throws Exception {
         // given
-        async.accepts = false;
         EventStream events = new EventStream(1024);
+        events.push("{\"n\":1}".getBytes(StandardCharsets.UTF_8));
         pipeline.answer = call -> CompletableFuture.completedFuture(new CallOutcome.Streaming(DEPLOYMENT, 1, events));
+        ServletExchange exchange = authorized(CHAT);
+        exchange.clientGone = true;
 
         // when
-        dispatch(CHAT, -1);
-        async.response();
+        dispatch(exchange);
 
         // then
-        events.completion().toCompletableFuture().handle((v, e) -> null).get(5, TimeUnit.SECONDS);
         assertThat(events.isCancelled()).isTrue();
     }
 
     @Test
-    void should_cancel_the_provider_call_when_the_client_disconnects() throws Exception {
+    void should_cancel_the_provider_call_when_the_client_connection_fails() throws Exception {
         // given
         CompletableFuture<CallOutcome> pending = new CompletableFuture<>();
         pipeline.answer = call -> pending;
-        dispatch(CHAT, -1);
+        ServletExchange exchange = authorized(CHAT);
+        dispatcher.dispatch(InferenceEndpoint.CHAT_COMPLETIONS, exchange.request(), exchange.response());
 
         // when
-        assertThat(async.registered).hasSize(1);
-        ((ConnectionCallback) async.registered.get(0)).onDisconnect(async);
+        exchange.failConnection();
 
         // then
         assertThat(pending).isCancelled();
-        Response response = async.response();
-        assertThat(error(response).path("message").asText()).isEqualTo("The client closed the request");
+        exchange.completed.get(5, TimeUnit.SECONDS);
     }
 
-    @Test
-    void should_still_answer_where_the_container_has_no_connection_callbacks() throws Exception {
-        // given
-        async.supportsCallbacks = false;
-        pipeline.answer = call -> CompletableFuture.completedFuture(
-                new CallOutcome.Answered(DEPLOYMENT, 1, "application/json", new byte[] {'{', '}'}));
-
-        // when
-        dispatch(CHAT, -1);
-
-        // then
-        assertThat(async.response().getStatus()).isEqualTo(200);
+    private static ServletExchange authorized(String body) {
+        return ServletExchange.post("/v1/chat/completions", body).header("Authorization", "Bearer " + KEY);
     }
 
-    private void dispatch(String body, long declaredLength) {
-        dispatcher.dispatch(InferenceEndpoint.CHAT_COMPLETIONS, new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)),
-                headers(declaredLength), security(new CallContext("call-9", Caller.MASTER, 777L)), async);
+    private ServletExchange dispatch(ServletExchange exchange) throws Exception {
+        dispatcher.dispatch(InferenceEndpoint.CHAT_COMPLETIONS, exchange.request(), exchange.response());
+        return exchange.awaitCompletion();
     }
 
-    private static HttpHeaders headers(long length) {
-        return (HttpHeaders) Proxy.newProxyInstance(InferenceDispatcherTest.class.getClassLoader(),
-                new Class<?>[] {HttpHeaders.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("getLength")) {
-                        return (int) length;
-                    }
-                    throw new UnsupportedOperationException(method.getName());
-                });
-    }
-
-    private static SecurityContext security(CallContext context) {
-        return new SecurityContext() {
-            @Override
-            public Principal getUserPrincipal() {
-                return context;
-            }
-
-            @Override
-            public boolean isUserInRole(String role) {
-                return false;
-            }
-
-            @Override
-            public boolean isSecure() {
-                return false;
-            }
-
-            @Override
-            public String getAuthenticationScheme() {
-                return "Bearer";
-            }
-        };
-    }
-
-    private static JsonNode error(Response response) throws Exception {
-        return Json.mapper().readTree((byte[]) response.getEntity()).path("error");
+    private static JsonNode error(ServletExchange exchange) throws Exception {
+        return Json.mapper().readTree(exchange.body.toByteArray()).path("error");
     }
 }

@@ -8,7 +8,6 @@ import io.llmgate.core.request.RequestDecoder;
 import io.llmgate.core.routing.Deployment;
 import io.llmgate.core.upstream.EventStream;
 import io.llmgate.web.Deployments;
-import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -37,60 +36,63 @@ class InferenceResponsesTest {
     }
 
     @Test
-    void should_answer_with_the_body_and_litellms_headers() {
+    void should_answer_with_the_body_and_litellms_headers() throws Exception {
         // given: received 50 ms ago, of which the provider took 30 ms
         byte[] body = "{\"id\":\"chatcmpl-1\"}".getBytes(StandardCharsets.UTF_8);
         InferenceCall call = call(System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(50));
         CallOutcome.Answered outcome = new CallOutcome.Answered(DEPLOYMENT, TimeUnit.MILLISECONDS.toNanos(30),
                 "application/json", body);
+        ServletExchange exchange = ServletExchange.post("/v1/chat/completions", "");
 
         // when
-        Response response = InferenceResponses.answered(call, outcome);
+        InferenceResponses.answered(exchange.response(), call, outcome);
 
         // then
-        assertThat(response.getStatus()).isEqualTo(200);
-        assertThat(response.getEntity()).isSameAs(body);
-        assertThat(response.getMediaType()).hasToString("application/json");
-        assertThat(response.getHeaderString("Content-Length")).isEqualTo(Integer.toString(body.length));
-        assertThat(response.getHeaderString("x-litellm-model-id")).isEqualTo("deployment-7");
-        assertThat(response.getHeaderString("x-litellm-model-group")).isEqualTo("chat");
-        BigDecimal total = new BigDecimal(response.getHeaderString("x-litellm-response-duration-ms"));
-        BigDecimal overhead = new BigDecimal(response.getHeaderString("x-litellm-overhead-duration-ms"));
+        assertThat(exchange.status).isEqualTo(200);
+        assertThat(exchange.body.toByteArray()).isEqualTo(body);
+        assertThat(exchange.contentType).isEqualTo("application/json");
+        assertThat(exchange.contentLength).isEqualTo(body.length);
+        assertThat(exchange.responseHeaders).containsEntry("x-litellm-model-id", "deployment-7")
+                .containsEntry("x-litellm-model-group", "chat");
+        BigDecimal total = new BigDecimal(exchange.responseHeaders.get("x-litellm-response-duration-ms"));
+        BigDecimal overhead = new BigDecimal(exchange.responseHeaders.get("x-litellm-overhead-duration-ms"));
         assertThat(total).isGreaterThanOrEqualTo(new BigDecimal("50"));
         assertThat(overhead).isGreaterThanOrEqualTo(new BigDecimal("20")).isEqualByComparingTo(total.subtract(new BigDecimal("30")));
     }
 
     @Test
-    void should_never_report_a_negative_overhead() {
+    void should_never_report_a_negative_overhead() throws Exception {
         // given: the provider time is (wrongly) longer than the total
         InferenceCall call = call(System.nanoTime());
         CallOutcome.Answered outcome = new CallOutcome.Answered(DEPLOYMENT, TimeUnit.SECONDS.toNanos(5), "application/json",
                 new byte[0]);
+        ServletExchange exchange = ServletExchange.post("/v1/chat/completions", "");
 
         // when
-        Response response = InferenceResponses.answered(call, outcome);
+        InferenceResponses.answered(exchange.response(), call, outcome);
 
         // then
-        assertThat(response.getHeaderString("x-litellm-overhead-duration-ms")).isEqualTo("0.000");
+        assertThat(exchange.responseHeaders).containsEntry("x-litellm-overhead-duration-ms", "0.000");
     }
 
     @Test
     void should_stream_as_uncached_unbuffered_server_sent_events() {
         // given
-        CallOutcome.Streaming outcome = new CallOutcome.Streaming(DEPLOYMENT, 1, new EventStream(1024));
-        SseBody body = new SseBody(outcome.events());
+        EventStream events = new EventStream(1024);
+        events.finish();
+        CallOutcome.Streaming outcome = new CallOutcome.Streaming(DEPLOYMENT, 1, events);
+        ServletExchange exchange = ServletExchange.post("/v1/chat/completions", "");
 
         // when
-        Response response = InferenceResponses.streaming(call(System.nanoTime()), outcome, body);
+        InferenceResponses.stream(exchange.response(), call(System.nanoTime()), outcome);
 
         // then
-        assertThat(response.getStatus()).isEqualTo(200);
-        assertThat(response.getEntity()).isSameAs(body);
-        assertThat(response.getMediaType()).hasToString("text/event-stream");
-        assertThat(response.getHeaderString("Cache-Control")).isEqualTo("no-cache");
-        assertThat(response.getHeaderString("X-Accel-Buffering")).isEqualTo("no");
-        assertThat(response.getHeaderString("Content-Length")).isNull();
-        assertThat(response.getHeaderString("x-litellm-model-id")).isEqualTo("deployment-7");
+        assertThat(exchange.status).isEqualTo(200);
+        assertThat(exchange.contentType).isEqualTo("text/event-stream");
+        assertThat(exchange.responseHeaders).containsEntry("Cache-Control", "no-cache")
+                .containsEntry("X-Accel-Buffering", "no").containsEntry("x-litellm-model-id", "deployment-7");
+        assertThat(exchange.contentLength).isEqualTo(-1);
+        assertThat(exchange.bodyText()).isEqualTo("data: [DONE]\n\n");
     }
 
     private static InferenceCall call(long receivedNanos) {
