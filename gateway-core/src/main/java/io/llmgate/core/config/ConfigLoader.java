@@ -25,7 +25,7 @@ public final class ConfigLoader {
     private static final System.Logger LOG = System.getLogger(ConfigLoader.class.getName());
     private static final YAMLMapper YAML = new YAMLMapper();
     /** Sections LiteLLM defines that later versions of the gateway will read. */
-    private static final Set<String> KNOWN_LATER = Set.of("router_settings", "litellm_settings", "credential_list",
+    private static final Set<String> KNOWN_LATER = Set.of("router_settings", "credential_list",
             "guardrails", "mcp_servers", "agents", "callback_settings", "search_tools", "vector_store_registry",
             "prompts", "policies", "include");
 
@@ -96,10 +96,25 @@ public final class ConfigLoader {
         logIgnoredSections(name, top);
         List<DeploymentConfig> models = new DeploymentReader(name).readAll(top.node().get("model_list"));
         GeneralSettings general = readGeneral(top.object("general_settings"));
+        LitellmSettings litellm = readLitellm(name, top.object("litellm_settings"));
         for (String variable : references.unsetVariables()) {
             LOG.log(System.Logger.Level.WARNING, "{0}: environment variable {1} is not set; the field that refers to it is treated as absent", name, variable);
         }
-        return new GatewayConfig(source, models, general);
+        return new GatewayConfig(source, models, general, litellm);
+    }
+
+    /** Only {@code drop_params} so far; the other keys are named in one log line. */
+    private static LitellmSettings readLitellm(String name, FieldReader litellm) {
+        List<String> ignored = new ArrayList<>();
+        litellm.node().fieldNames().forEachRemaining(key -> {
+            if (!"drop_params".equals(key)) {
+                ignored.add(key);
+            }
+        });
+        if (!ignored.isEmpty()) {
+            LOG.log(System.Logger.Level.INFO, "{0}: litellm_settings {1} not supported by this version yet; ignored", name, ignored);
+        }
+        return new LitellmSettings(litellm.bool("drop_params").orElse(false));
     }
 
     private GeneralSettings readGeneral(FieldReader general) {
@@ -135,7 +150,7 @@ public final class ConfigLoader {
     private static void logIgnoredSections(String name, FieldReader top) {
         top.node().fieldNames().forEachRemaining(section -> {
             switch (section) {
-                case "model_list", "general_settings", "environment_variables" -> { }
+                case "model_list", "general_settings", "environment_variables", "litellm_settings" -> { }
                 default -> LOG.log(System.Logger.Level.INFO, KNOWN_LATER.contains(section)
                         ? "{0}: section {1} is not supported by this version yet; ignored"
                         : "{0}: unknown section {1}; ignored", name, section);

@@ -79,6 +79,22 @@ final class FieldReader {
         throw wrongType(field, "an integer", value);
     }
 
+    /** A boolean; {@code "true"}/{@code "false"} strings count (env references resolve to text). */
+    Optional<Boolean> bool(String field) {
+        JsonNode value = present(field);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (value.isBoolean()) {
+            return Optional.of(value.booleanValue());
+        }
+        if (value.isTextual() && ("true".equalsIgnoreCase(value.textValue().trim())
+                || "false".equalsIgnoreCase(value.textValue().trim()))) {
+            return Optional.of(Boolean.parseBoolean(value.textValue().trim()));
+        }
+        throw wrongType(field, "a boolean", value);
+    }
+
     OptionalDouble number(String field) {
         JsonNode value = present(field);
         if (value == null) {

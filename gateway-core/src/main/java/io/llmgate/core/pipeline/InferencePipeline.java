@@ -47,7 +47,8 @@ public class InferencePipeline {
             return CompletableFuture.failedFuture(e);
         }
         Deployment target = router.route(group).get(0);
-        return new ProviderCall(runtime.upstream(), runtime.config().general().maxResponseBytes())
+        return new ProviderCall(runtime.upstream(), runtime.config().general().maxResponseBytes(),
+                runtime.config().litellm().dropParams())
                 .perform(call.request(), target);
     }
 

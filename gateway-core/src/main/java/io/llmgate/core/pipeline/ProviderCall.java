@@ -1,6 +1,7 @@
 package io.llmgate.core.pipeline;
 
 import io.llmgate.api.error.GatewayException;
+import io.llmgate.core.provider.DropParams;
 import io.llmgate.core.provider.ProviderAdapter;
 import io.llmgate.core.request.InferenceRequest;
 import io.llmgate.core.routing.Deployment;
@@ -24,15 +25,29 @@ final class ProviderCall {
 
     private final UpstreamClient client;
     private final long maxResponseBytes;
+    private final boolean dropParams;
 
     ProviderCall(UpstreamClient client, long maxResponseBytes) {
-        this.client = client;
-        this.maxResponseBytes = maxResponseBytes;
+        this(client, maxResponseBytes, false);
     }
 
-    CompletionStage<CallOutcome> perform(InferenceRequest request, Deployment deployment) {
+    /** @param dropParams {@code litellm_settings.drop_params}: drop unsupported parameters for every deployment */
+    ProviderCall(UpstreamClient client, long maxResponseBytes, boolean dropParams) {
+        this.client = client;
+        this.maxResponseBytes = maxResponseBytes;
+        this.dropParams = dropParams;
+    }
+
+    CompletionStage<CallOutcome> perform(InferenceRequest callerRequest, Deployment deployment) {
         ProviderAdapter adapter = deployment.provider().adapter();
-        UpstreamRequest upstream = adapter.toUpstream(request, deployment);
+        InferenceRequest request;
+        UpstreamRequest upstream;
+        try {
+            request = DropParams.apply(callerRequest, deployment, dropParams);
+            upstream = adapter.toUpstream(request, deployment);
+        } catch (GatewayException e) {
+            return CompletableFuture.failedFuture(e);
+        }
         return request.stream() ? stream(request, deployment, adapter, upstream) : answer(request, deployment, adapter, upstream);
     }
 

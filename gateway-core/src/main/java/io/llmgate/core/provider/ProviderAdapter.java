@@ -2,6 +2,7 @@ package io.llmgate.core.provider;
 
 import io.llmgate.api.error.GatewayException;
 import io.llmgate.core.config.LitellmParams;
+import io.llmgate.core.request.InferenceEndpoint;
 import io.llmgate.core.request.InferenceRequest;
 import io.llmgate.core.routing.Deployment;
 import io.llmgate.core.upstream.FrameDecoder;
@@ -16,8 +17,23 @@ import java.util.function.Function;
 /**
  * Maps OpenAI-format requests to one provider's wire format and its answers back. Implementations are
  * stateless and thread-safe; per-stream state lives in the {@link StreamTranslator} they create.
+ * <p>
+ * Order per attempt: {@link #supportedParams} (judged by {@link DropParams}, which may refuse the request or hand
+ * on a copy without the dropped parameters), then {@link #toUpstream}, then either {@link #fromUpstream}, or
+ * {@link #frameDecoder} and the {@link #streamTranslator}, or {@link #toError}.
  */
 public interface ProviderAdapter {
+    /**
+     * The OpenAI parameters ({@link io.llmgate.core.provider.OpenAiParams#of}) this provider honours for
+     * {@code endpoint}: the drop_params hook. A parameter outside the set never reaches {@link #toUpstream} (it is
+     * dropped under {@code drop_params: true}, else the caller gets a 400 naming it and the provider), so a
+     * translating adapter lists exactly the parameters it maps and need not check for the others. The default,
+     * {@link SupportedParams#ALL}, suits a pure OpenAI pass-through. Must be cheap: it is asked on every request.
+     */
+    default SupportedParams supportedParams(InferenceEndpoint endpoint, Deployment deployment) {
+        return SupportedParams.ALL;
+    }
+
     /**
      * The base URL for a deployment that names no {@code api_base}, when the provider's endpoint depends on the
      * deployment's settings (Bedrock's region); empty means the provider's fixed default. Called once per

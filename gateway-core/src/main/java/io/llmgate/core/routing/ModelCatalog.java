@@ -76,14 +76,18 @@ public final class ModelCatalog {
         if (upstreamModel.isBlank()) {
             throw new ConfigException(where + ": litellm_params.model names no model after the provider prefix");
         }
-        String base = params.apiBase().or(() -> provider.adapter().apiBase(params, environment))
-                .or(provider::defaultApiBase).orElseThrow(() -> new ConfigException(
-                where + ": litellm_params.api_base is required for provider " + provider.name()));
-        Optional<Secret> key = params.apiKey()
-                .or(() -> provider.apiKeyEnv().map(environment).filter(v -> !v.isBlank()).map(Secret::of));
+        String base = params.apiBase().or(() -> firstSet(provider.apiBaseEnvs(), environment))
+                .or(() -> provider.adapter().apiBase(params, environment)).or(provider::defaultApiBase)
+                .orElseThrow(() -> new ConfigException(where + ": litellm_params.api_base is required for provider "
+                        + provider.name() + (provider.apiBaseEnvs().isEmpty() ? "" : " (or env " + provider.apiBaseEnvs().get(0) + ")")));
+        Optional<Secret> key = params.apiKey().or(() -> firstSet(provider.apiKeyEnvs(), environment).map(Secret::of));
         Duration timeout = params.timeout().orElse(DEFAULT_TIMEOUT);
         return new Deployment(entry.id(), entry.modelName(), provider, upstreamModel, baseUri(where, base), key,
                 timeout, params.streamTimeout().orElse(timeout), weight(params), entry);
+    }
+
+    private static Optional<String> firstSet(List<String> variables, Function<String, String> environment) {
+        return variables.stream().map(environment).filter(v -> v != null && !v.isBlank()).findFirst();
     }
 
     private static URI baseUri(String where, String base) {

@@ -655,4 +655,25 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> load(file)).isInstanceOf(ConfigException.class)
                 .hasMessage(file + ": general_settings.max_request_size_mb must be > 0, got 0.0");
     }
+
+    @Test
+    void should_read_drop_params_from_litellm_settings_and_default_it_to_off() throws IOException {
+        // given
+        Path on = write("litellm_settings: { drop_params: true, num_retries: 3 }\n");
+        Path absent = write("model_list: []\n");
+
+        // when / then
+        assertThat(load(on).litellm().dropParams()).isTrue();
+        assertThat(load(absent).litellm().dropParams()).isFalse();
+    }
+
+    @Test
+    void should_reject_a_drop_params_that_is_not_a_boolean() throws IOException {
+        // given
+        Path file = write("litellm_settings: { drop_params: [yes] }\n");
+
+        // when / then
+        assertThatThrownBy(() -> load(file)).isInstanceOf(ConfigException.class)
+                .hasMessage(file + ": litellm_settings.drop_params must be a boolean, got a list");
+    }
 }

@@ -43,6 +43,29 @@ class InferencePipelineTest extends LoopbackTest {
     }
 
     @Test
+    void should_drop_unsupported_parameters_for_every_deployment_when_litellm_settings_say_so() throws Exception {
+        // given
+        InferencePipeline dropping = new InferencePipeline(new FixedRuntime(ConfigFiles.load("""
+                model_list:
+                  - model_name: groq-chat
+                    litellm_params: { model: groq/pipeline-groq, api_base: "%s" }
+                litellm_settings:
+                  drop_params: true
+                """.formatted(upstream.baseUrl())), client));
+        InferenceCall call = new InferenceCall("call-drop", Caller.MASTER, RequestDecoder.decode(InferenceEndpoint.CHAT_COMPLETIONS,
+                "{\"model\":\"groq-chat\",\"logprobs\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"
+                        .getBytes(StandardCharsets.UTF_8)), System.nanoTime());
+
+        // when
+        CallOutcome outcome = dropping.execute(call).toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+        // then
+        assertThat(outcome).isInstanceOf(CallOutcome.Answered.class);
+        assertThat(upstream.requests()).filteredOn(r -> r.body().contains("pipeline-groq"))
+                .singleElement().satisfies(r -> assertThat(r.bodyJson().has("logprobs")).isFalse());
+    }
+
+    @Test
     void should_fail_an_unknown_model_with_a_400_on_the_model_field_without_calling_upstream() {
         // given
         int before = upstream.requests().size();

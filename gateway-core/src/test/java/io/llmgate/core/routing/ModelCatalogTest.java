@@ -89,7 +89,7 @@ class ModelCatalogTest {
         // then
         assertThat(error.getMessage())
                 .contains("model_list[0] (model_name \"m\")")
-                .endsWith("litellm_params.api_base is required for provider hosted_vllm");
+                .endsWith("litellm_params.api_base is required for provider hosted_vllm (or env HOSTED_VLLM_API_BASE)");
     }
 
     @Test
@@ -105,9 +105,9 @@ class ModelCatalogTest {
     @CsvSource({
             "groq/llama-3.1-8b-instant, https://api.groq.com/openai/v1",
             "mistral/mistral-small, https://api.mistral.ai/v1",
-            "deepseek/deepseek-chat, https://api.deepseek.com/v1",
+            "deepseek/deepseek-chat, https://api.deepseek.com/beta",
             "openrouter/meta/llama, https://openrouter.ai/api/v1",
-            "ollama/llama3, http://localhost:11434/v1",
+            "ollama/llama3, http://localhost:11434",
             "text-completion-openai/gpt-3.5-turbo-instruct, https://api.openai.com/v1"})
     void should_use_the_providers_default_base_url(String model, String expectedBase) {
         // when

@@ -35,7 +35,7 @@ public final class ConfigFiles {
     }
 
     public static ModelCatalog catalog(String yaml, Map<String, String> environment) {
-        return ModelCatalog.from(load(yaml, environment), ProviderTable.standard(), environment::get);
+        return ModelCatalog.from(load(yaml, environment), ProviderTable.standard(environment::get), environment::get);
     }
 
     /** The first deployment of the only (or first) model group. */

@@ -2,6 +2,8 @@ package io.llmgate.it.support;
 
 import io.llmgate.testkit.provider.bedrock.FakeBedrock;
 import io.llmgate.testkit.provider.anthropic.FakeAnthropic;
+import io.llmgate.testkit.provider.cohere.FakeCohere;
+import io.llmgate.testkit.provider.openai.FakeOpenAiProvider;
 
 import java.util.List;
 
@@ -10,9 +12,35 @@ import java.util.List;
  * conformance test ({@link ProviderConformance}) uses the model names its entry declares here.
  */
 public final class ProviderDeployments {
+    public static final String OPENAI_KEY = "sk-openai-conformance-4411";
+    public static final String AZURE_KEY = "azure-conformance-key-7720";
+    public static final String AZURE_API_VERSION = "2024-10-21";
+    public static final String COHERE_KEY = "co-conformance-key-9301";
 
     /** One entry per provider; its YAML list items start at column 0 ({@code - model_name: ...}). */
     public static final List<ProviderDeployment> ALL = List.of(
+            new ProviderDeployment("openai", FakeOpenAiProvider::openAi, apiBase -> """
+                    - model_name: conformance-openai-chat
+                      litellm_params: { model: openai/gpt-4o-conformance, api_base: "%1$s", api_key: %2$s }
+                    - model_name: conformance-openai-embed
+                      litellm_params: { model: openai/text-embedding-3-conformance, api_base: "%1$s", api_key: %2$s }
+                    """.formatted(apiBase, OPENAI_KEY)),
+            new ProviderDeployment("azure", FakeOpenAiProvider::azure, apiBase -> """
+                    - model_name: conformance-azure-chat
+                      litellm_params: { model: azure/gpt-4o-deployment, api_base: "%1$s", api_key: %2$s, api_version: "%3$s" }
+                    - model_name: conformance-azure-embed
+                      litellm_params: { model: azure/embedding-deployment, api_base: "%1$s", api_key: %2$s, api_version: "%3$s" }
+                    - model_name: conformance-azure-entra
+                      litellm_params: { model: azure/gpt-4o-entra, api_base: "%1$s", tenant_id: conformance-tenant,
+                                        client_id: conformance-client, client_secret: conformance-secret,
+                                        azure_authority_host: "%1$s" }
+                    """.formatted(apiBase, AZURE_KEY, AZURE_API_VERSION)),
+            new ProviderDeployment("cohere", FakeCohere::start, apiBase -> """
+                    - model_name: conformance-cohere-chat
+                      litellm_params: { model: cohere/command-r-plus-conformance, api_base: "%1$s", api_key: %2$s }
+                    - model_name: conformance-cohere-embed
+                      litellm_params: { model: cohere/embed-english-v3.0, api_base: "%1$s", api_key: %2$s }
+                    """.formatted(apiBase, COHERE_KEY)),
             new ProviderDeployment("bedrock", FakeBedrock::start, apiBase -> """
                     - model_name: bedrock-claude
                       litellm_params:

@@ -17,13 +17,18 @@ public final class OpenAiErrors {
 
     public static GatewayException toError(int status, byte[] body, Deployment deployment) {
         JsonNode error = ProviderErrors.parse(body).path("error");
-        String message = error.path("message").isTextual() ? error.path("message").textValue()
-                : error.isTextual() ? error.textValue() : ProviderErrors.plainText(body);
         ErrorType type = classify(status, error.path("code").asText(""), error.path("type").asText(""));
-        return ProviderErrors.upstream(type, status, message, deployment);
+        return ProviderErrors.upstream(type, status, message(error, body), deployment);
     }
 
-    static ErrorType classify(int status, String code, String type) {
+    /** The message of OpenAI's {@code {"error": {...}}} body (or of a bare string error, or the raw text). */
+    public static String message(JsonNode error, byte[] body) {
+        return error.path("message").isTextual() ? error.path("message").textValue()
+                : error.isTextual() ? error.textValue() : ProviderErrors.plainText(body);
+    }
+
+    /** The error class of an OpenAI-format error {@code code}/{@code type}, else of the status. */
+    public static ErrorType classify(int status, String code, String type) {
         if ("context_length_exceeded".equals(code) || "context_length_exceeded".equals(type)) {
             return ErrorType.CONTEXT_WINDOW_EXCEEDED;
         }
