@@ -7,6 +7,7 @@ import io.llmgate.api.error.GatewayException;
 import io.llmgate.core.json.Json;
 import io.llmgate.core.provider.ProviderAdapter;
 import io.llmgate.core.provider.StreamTranslator;
+import io.llmgate.core.provider.SupportedParams;
 import io.llmgate.core.request.InferenceEndpoint;
 import io.llmgate.core.request.InferenceRequest;
 import io.llmgate.core.routing.Deployment;
@@ -23,6 +24,7 @@ import java.util.Collection;
  * the answer is read, so nothing per request is kept here. Stateless and thread-safe.
  */
 public final class AnthropicAdapter implements ProviderAdapter {
+    private static final SupportedParams SUPPORTED_PARAMS = SupportedParams.allExcept(ToAnthropic.UNSUPPORTED);
     public static final String PROVIDER = "anthropic";
 
     private final Clock clock;
@@ -38,6 +40,11 @@ public final class AnthropicAdapter implements ProviderAdapter {
     }
 
     @Override
+    public SupportedParams supportedParams(InferenceEndpoint endpoint, Deployment deployment) {
+        return SUPPORTED_PARAMS;
+    }
+
+    @Override
     public UpstreamRequest toUpstream(InferenceRequest request, Deployment deployment) {
         if (request.endpoint() != InferenceEndpoint.CHAT_COMPLETIONS) {
             throw GatewayException.upstream(ErrorType.INVALID_REQUEST, 400, PROVIDER + " does not support "
@@ -48,8 +55,8 @@ public final class AnthropicAdapter implements ProviderAdapter {
         ObjectNode openAi = request.body().objectNode();
         openAi.setAll(deployment.config().params().bodyDefaults());
         openAi.setAll(request.body());
-        ToAnthropic.Translation translation = ToAnthropic.translate(openAi, deployment.upstreamModel(),
-                deployment.config().params().settings().flag("drop_params"));
+        // DropParams has already refused or removed what supportedParams excludes, whichever switch asked for it
+        ToAnthropic.Translation translation = ToAnthropic.translate(openAi, deployment.upstreamModel(), true);
         return MessagesEndpoint.request(deployment, Json.bytes(translation.body()), request.stream(),
                 MessagesEndpoint.betas(request.body().path("extra_headers")));
     }

@@ -24,7 +24,8 @@ public final class ToAnthropic {
             "high", 4096);
     private static final Set<String> PASSED_AS_IS = Set.of("temperature", "top_p", "top_k", "stream", "container",
             "mcp_servers", "context_management", "output_format", "output_config");
-    private static final Set<String> UNSUPPORTED = Set.of("frequency_penalty", "presence_penalty", "logit_bias",
+    /** OpenAI parameters Anthropic has no equivalent for. */
+    static final Set<String> UNSUPPORTED = Set.of("frequency_penalty", "presence_penalty", "logit_bias",
             "logprobs", "top_logprobs", "n", "seed", "response_format", "modalities", "audio", "prediction",
             "service_tier", "functions", "function_call", "web_search_options", "verbosity");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;

@@ -3,6 +3,7 @@ package io.llmgate.core.provider.anthropic;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.llmgate.api.error.GatewayException;
+import io.llmgate.core.provider.DropParams;
 import io.llmgate.core.request.InferenceEndpoint;
 import io.llmgate.core.request.InferenceRequest;
 import io.llmgate.core.request.RequestDecoder;
@@ -198,6 +199,24 @@ class AnthropicAdapterTest {
         // when / then
         assertThat(header(adapter.toUpstream(chat("{\"model\":\"claude\",%s}"), keyless), "x-api-key"))
                 .contains("sk-ant-from-env");
+    }
+
+    @Test
+    void should_drop_parameters_anthropic_lacks_when_the_request_asks_and_refuse_them_otherwise() {
+        // given
+        InferenceRequest asking = chat("{\"model\":\"claude\",%s,\"frequency_penalty\":0.5,\"drop_params\":true}");
+        InferenceRequest notAsking = chat("{\"model\":\"claude\",%s,\"frequency_penalty\":0.5}");
+
+        // when
+        JsonNode sent = body(adapter.toUpstream(DropParams.apply(asking, deployment, false), deployment));
+        GatewayException refused = catchThrowableOfType(() -> DropParams.apply(notAsking, deployment, false),
+                GatewayException.class);
+
+        // then
+        assertThat(sent.has("frequency_penalty")).isFalse();
+        assertThat(sent.has("drop_params")).isFalse();
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused).hasMessageContaining("anthropic does not support parameters: ['frequency_penalty']");
     }
 
     private static InferenceRequest chat(String template) {
