@@ -1,7 +1,9 @@
 package io.llmgate.core.pipeline;
 
 import io.llmgate.api.error.GatewayException;
+import io.llmgate.core.messages.MessagesAdapters;
 import io.llmgate.core.provider.ProviderAdapter;
+import io.llmgate.core.request.InferenceEndpoint;
 import io.llmgate.core.request.InferenceRequest;
 import io.llmgate.core.routing.Deployment;
 import io.llmgate.core.upstream.BufferingConsumer;
@@ -31,7 +33,10 @@ final class ProviderCall {
     }
 
     CompletionStage<CallOutcome> perform(InferenceRequest request, Deployment deployment) {
-        ProviderAdapter adapter = deployment.provider().adapter();
+        // Anthropic's Messages front door: the call's own adapter, native or translating (core.messages)
+        ProviderAdapter adapter = request.endpoint() == InferenceEndpoint.MESSAGES
+                ? MessagesAdapters.forTarget(request, deployment)
+                : deployment.provider().adapter();
         UpstreamRequest upstream = adapter.toUpstream(request, deployment);
         return request.stream() ? stream(request, deployment, adapter, upstream) : answer(request, deployment, adapter, upstream);
     }
