@@ -8,8 +8,6 @@ import io.llmgate.core.pipeline.InferenceCall;
 import io.llmgate.core.pipeline.InferencePipeline;
 import io.llmgate.core.request.InferenceEndpoint;
 import io.llmgate.core.request.InferenceRequest;
-import io.llmgate.core.request.RequestDecoder;
-import io.llmgate.web.error.ErrorResponses;
 import io.llmgate.web.filter.CallContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,8 +23,8 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 
 /**
- * What every inference resource does: read and decode the body, run the pipeline, and resume the
- * suspended request when the provider answers. Complete answers are written on the thread that
+ * What every inference resource does, whatever its {@link FrontDoor}: read and decode the body, run the
+ * pipeline, and resume the suspended request when the provider answers. Complete answers are written on the thread that
  * received them (they are small and the write does not wait); streams are handed to a
  * {@link StreamWriters} thread.
  */
@@ -43,25 +41,30 @@ public class InferenceDispatcher {
 
     public void dispatch(InferenceEndpoint endpoint, InputStream body, HttpHeaders headers, SecurityContext security,
                          AsyncResponse async) {
+        dispatch(FrontDoor.openAi(endpoint), body, headers, security, async);
+    }
+
+    public void dispatch(FrontDoor door, InputStream body, HttpHeaders headers, SecurityContext security,
+                         AsyncResponse async) {
         CallContext context = CallContext.of(security);
         InferenceCall call;
         try {
             byte[] bytes = RequestBodies.read(body, headers.getLength(), runtime.config().general().maxRequestBytes());
-            InferenceRequest request = RequestDecoder.decode(endpoint, bytes);
+            InferenceRequest request = door.decode(bytes, headers);
             call = new InferenceCall(context.callId(), context.caller(), request, context.receivedNanos());
         } catch (GatewayException e) {
-            async.resume(ErrorResponses.of(e));
+            async.resume(door.error(e));
             return;
         }
         CompletionStage<CallOutcome> answer;
         try {
             answer = pipeline.execute(call);
         } catch (GatewayException e) {
-            async.resume(ErrorResponses.of(e));
+            async.resume(door.error(e));
             return;
         }
         cancelOnDisconnect(async, answer);
-        answer.whenComplete((outcome, error) -> respond(call, async, outcome, error));
+        answer.whenComplete((outcome, error) -> respond(door, call, async, outcome, error));
     }
 
     /**
@@ -76,14 +79,15 @@ public class InferenceDispatcher {
         }
     }
 
-    private void respond(InferenceCall call, AsyncResponse async, CallOutcome outcome, Throwable error) {
+    private void respond(FrontDoor door, InferenceCall call, AsyncResponse async, CallOutcome outcome, Throwable error) {
         if (error != null) {
-            async.resume(ErrorResponses.of(unwrap(call, error)));
+            async.resume(door.error(unwrap(call.callId(), error)));
         } else if (outcome instanceof CallOutcome.Answered answered) {
             async.resume(InferenceResponses.answered(call, answered));
         } else if (outcome instanceof CallOutcome.Streaming streaming) {
             writers.execute(() -> {
-                Response response = InferenceResponses.streaming(call, streaming, new SseBody(streaming.events()));
+                Response response = InferenceResponses.streaming(call, streaming,
+                        new SseBody(streaming.events(), door.framing()));
                 if (!async.resume(response)) {
                     streaming.events().cancel();
                 }
@@ -91,7 +95,8 @@ public class InferenceDispatcher {
         }
     }
 
-    private static GatewayException unwrap(InferenceCall call, Throwable error) {
+    /** The error a failed stage carries; anything but a GatewayException is a bug, logged and hidden behind a 500. */
+    static GatewayException unwrap(String callId, Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         if (cause instanceof GatewayException known) {
             return known;
@@ -99,7 +104,7 @@ public class InferenceDispatcher {
         if (cause instanceof CancellationException) {
             return GatewayException.clientClosed();
         }
-        LOG.log(System.Logger.Level.ERROR, "Unexpected failure in call " + call.callId() + ": " + cause.getClass().getName(), cause);
-        return new GatewayException(ErrorType.INTERNAL, "Internal error; see the gateway log for call " + call.callId());
+        LOG.log(System.Logger.Level.ERROR, "Unexpected failure in call " + callId + ": " + cause.getClass().getName(), cause);
+        return new GatewayException(ErrorType.INTERNAL, "Internal error; see the gateway log for call " + callId);
     }
 }

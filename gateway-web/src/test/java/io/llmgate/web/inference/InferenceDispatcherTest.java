@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
@@ -43,9 +44,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class InferenceDispatcherTest {
     private static final Deployment DEPLOYMENT = Deployments.of("chat", "openai/gpt-4o", "deployment-1");
     private static final String CHAT = "{\"model\":\"chat\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+    private static final String MESSAGES = "{\"model\":\"chat\",\"max_tokens\":16,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
 
     /** Records what it was resumed with; can refuse the resume as a container does for a departed client. */
-    private static final class Async implements AsyncResponse {
+    static final class Async implements AsyncResponse {
         final CompletableFuture<Response> resumed = new CompletableFuture<>();
         final List<Object> registered = new ArrayList<>();
         volatile Thread resumedOn;
@@ -326,22 +328,94 @@ class InferenceDispatcherTest {
         assertThat(async.response().getStatus()).isEqualTo(200);
     }
 
+    @Test
+    void should_decode_a_messages_request_and_keep_the_anthropic_version_header() throws Exception {
+        // given
+        pipeline.answer = call -> CompletableFuture.completedFuture(
+                new CallOutcome.Answered(DEPLOYMENT, 1, "application/json", new byte[] {'{', '}'}));
+
+        // when
+        dispatchMessages(MESSAGES);
+
+        // then
+        assertThat(async.response().getStatus()).isEqualTo(200);
+        InferenceCall call = pipeline.calls.get(0);
+        assertThat(call.request().endpoint()).isEqualTo(InferenceEndpoint.MESSAGES);
+        assertThat(call.request().frontDoorHeaders()).containsEntry("anthropic-version", "2023-06-01");
+    }
+
+    @Test
+    void should_refuse_a_messages_request_without_max_tokens_in_anthropics_shape() throws Exception {
+        // when
+        dispatchMessages("{\"model\":\"chat\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+
+        // then
+        Response response = async.response();
+        JsonNode body = Json.mapper().readTree((byte[]) response.getEntity());
+        assertThat(response.getStatus()).isEqualTo(400);
+        assertThat(body.path("type").asText()).isEqualTo("error");
+        assertThat(body.at("/error/type").asText()).isEqualTo("invalid_request_error");
+        assertThat(body.at("/error/message").asText()).startsWith("max_tokens: missing");
+        assertThat(pipeline.calls).isEmpty();
+    }
+
+    @Test
+    void should_answer_a_failed_messages_call_in_anthropics_shape() throws Exception {
+        // given
+        pipeline.answer = call -> CompletableFuture.failedFuture(GatewayException.upstream(ErrorType.RATE_LIMIT, 429,
+                "openai returned 429: slow down", true, "openai", "gpt-4o", null));
+
+        // when
+        dispatchMessages(MESSAGES);
+
+        // then
+        Response response = async.response();
+        assertThat(response.getStatus()).isEqualTo(429);
+        assertThat(Json.mapper().readTree((byte[]) response.getEntity()).at("/error/type").asText()).isEqualTo("rate_limit_error");
+    }
+
+    @Test
+    void should_write_a_messages_stream_in_anthropics_framing() throws Exception {
+        // given
+        EventStream events = new EventStream(1024);
+        events.push("event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n".getBytes(StandardCharsets.UTF_8));
+        events.finish();
+        pipeline.answer = call -> CompletableFuture.completedFuture(new CallOutcome.Streaming(DEPLOYMENT, 1, events));
+        dispatchMessages(MESSAGES.replace("}]}", "}],\"stream\":true}"));
+
+        // when
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ((SseBody) async.response().getEntity()).write(out);
+
+        // then
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n");
+        assertThat(async.response().getHeaderString("x-litellm-model-id")).isEqualTo("deployment-1");
+    }
+
+    private void dispatchMessages(String body) {
+        dispatcher.dispatch(FrontDoor.anthropicMessages(), new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)),
+                headers(-1), security(new CallContext("call-9", Caller.MASTER, 777L)), async);
+    }
+
     private void dispatch(String body, long declaredLength) {
         dispatcher.dispatch(InferenceEndpoint.CHAT_COMPLETIONS, new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)),
                 headers(declaredLength), security(new CallContext("call-9", Caller.MASTER, 777L)), async);
     }
 
-    private static HttpHeaders headers(long length) {
+    static HttpHeaders headers(long length) {
         return (HttpHeaders) Proxy.newProxyInstance(InferenceDispatcherTest.class.getClassLoader(),
                 new Class<?>[] {HttpHeaders.class}, (proxy, method, args) -> {
                     if (method.getName().equals("getLength")) {
                         return (int) length;
                     }
+                    if (method.getName().equals("getHeaderString")) {
+                        return "anthropic-version".equalsIgnoreCase((String) args[0]) ? "2023-06-01" : null;
+                    }
                     throw new UnsupportedOperationException(method.getName());
                 });
     }
 
-    private static SecurityContext security(CallContext context) {
+    static SecurityContext security(CallContext context) {
         return new SecurityContext() {
             @Override
             public Principal getUserPrincipal() {
