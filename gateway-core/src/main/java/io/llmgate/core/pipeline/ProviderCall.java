@@ -1,8 +1,10 @@
 package io.llmgate.core.pipeline;
 
 import io.llmgate.api.error.GatewayException;
+import io.llmgate.core.messages.MessagesAdapters;
 import io.llmgate.core.provider.DropParams;
 import io.llmgate.core.provider.ProviderAdapter;
+import io.llmgate.core.request.InferenceEndpoint;
 import io.llmgate.core.request.InferenceRequest;
 import io.llmgate.core.routing.Deployment;
 import io.llmgate.core.upstream.BufferingConsumer;
@@ -39,11 +41,15 @@ final class ProviderCall {
     }
 
     CompletionStage<CallOutcome> perform(InferenceRequest callerRequest, Deployment deployment) {
-        ProviderAdapter adapter = deployment.provider().adapter();
+        boolean messages = callerRequest.endpoint() == InferenceEndpoint.MESSAGES;
+        ProviderAdapter adapter;
         InferenceRequest request;
         UpstreamRequest upstream;
         try {
-            request = DropParams.apply(callerRequest, deployment, dropParams);
+            // Anthropic's Messages front door: the call's own adapter, native or translating (core.messages);
+            // its body is Anthropic's, so OpenAI's drop_params rules do not apply to it
+            adapter = messages ? MessagesAdapters.forTarget(callerRequest, deployment) : deployment.provider().adapter();
+            request = messages ? callerRequest : DropParams.apply(callerRequest, deployment, dropParams);
             upstream = adapter.toUpstream(request, deployment);
         } catch (GatewayException e) {
             return CompletableFuture.failedFuture(e);

@@ -28,6 +28,8 @@ public final class OpenAiParams {
             case CHAT_COMPLETIONS -> CHAT;
             case COMPLETIONS -> COMPLETIONS;
             case EMBEDDINGS -> EMBEDDINGS;
+            // Anthropic's format: its requests reach an OpenAI-format adapter only after translation
+            case MESSAGES -> Set.of();
         };
     }
 }

@@ -1,11 +1,15 @@
 package io.llmgate.core.request;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.llmgate.api.error.GatewayException;
 
 import java.util.function.Predicate;
 
-/** JSON types a request field may be required to have, with the words used in error messages. */
-enum FieldType {
+/**
+ * JSON types a request field may be required to have, with the words used in error messages. Shared by
+ * the OpenAI routes' {@link RequestDecoder} and the Anthropic Messages decoder.
+ */
+public enum FieldType {
     STRING("a string", JsonNode::isTextual),
     BOOLEAN("a boolean", JsonNode::isBoolean),
     INTEGER("an integer", JsonNode::isIntegralNumber),
@@ -23,15 +27,20 @@ enum FieldType {
         this.test = test;
     }
 
-    boolean accepts(JsonNode value) {
+    public boolean accepts(JsonNode value) {
         return test.test(value);
     }
 
-    String description() {
+    public String description() {
         return description;
     }
 
-    static String describe(JsonNode value) {
+    /** The 400 for {@code field} holding {@code actual} instead of this type; never quotes the value. */
+    public GatewayException mismatch(String field, JsonNode actual) {
+        return GatewayException.invalidField(field, field + ": got " + describe(actual) + " (expected: " + description + ")");
+    }
+
+    public static String describe(JsonNode value) {
         return switch (value.getNodeType()) {
             case STRING -> "a string";
             case NUMBER -> value.isIntegralNumber() ? "an integer" : "a number";

@@ -1,10 +1,15 @@
 package io.llmgate.core.request;
 
-/** The OpenAI inference operations the gateway forwards, with the path suffix each has upstream. */
+/**
+ * The inference operations the gateway forwards, with the path suffix each has upstream. All but
+ * {@link #MESSAGES} carry an OpenAI-format body; {@code MESSAGES} is Anthropic's Messages API front door,
+ * whose body is Anthropic's format and which {@link io.llmgate.core.messages} sends natively or translated.
+ */
 public enum InferenceEndpoint {
     CHAT_COMPLETIONS("/chat/completions", "messages", true),
     COMPLETIONS("/completions", "prompt", true),
-    EMBEDDINGS("/embeddings", "input", false);
+    EMBEDDINGS("/embeddings", "input", false),
+    MESSAGES("/messages", "messages", true);
 
     private final String path;
     private final String payloadField;

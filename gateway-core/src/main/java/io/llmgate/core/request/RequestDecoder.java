@@ -85,7 +85,8 @@ public final class RequestDecoder {
         return (ObjectNode) tree;
     }
 
-    private static String requireModel(ObjectNode json) {
+    /** The body's {@code model}: a non-blank string, else a 400 naming the field. */
+    public static String requireModel(ObjectNode json) {
         JsonNode model = json.get("model");
         if (model == null || model.isNull()) {
             throw GatewayException.invalidField("model", "model: missing (expected: a string naming a model; see GET /v1/models)");
@@ -137,7 +138,6 @@ public final class RequestDecoder {
     }
 
     private static GatewayException wrongType(String field, FieldType expected, JsonNode actual) {
-        return GatewayException.invalidField(field, field + ": got " + FieldType.describe(actual)
-                + " (expected: " + expected.description() + ")");
+        return expected.mismatch(field, actual);
     }
 }

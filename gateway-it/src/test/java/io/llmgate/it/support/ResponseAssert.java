@@ -77,6 +77,25 @@ public final class ResponseAssert extends AbstractAssert<ResponseAssert, HttpRes
         return this;
     }
 
+    /** Anthropic's {@code {"type":"error","error":{"type":"<expected>","message":"..."}}} and no stack trace. */
+    public ResponseAssert hasAnthropicErrorType(String expected) {
+        hasJsonBody();
+        JsonNode body = json();
+        if (!body.path("type").asText().equals("error") || !body.path("error").isObject()) {
+            failWithMessage("expected an Anthropic error object but was %s", describe());
+        }
+        if (!expected.equals(body.path("error").path("type").asText())) {
+            failWithMessage("expected error.type <%s> in %s", expected, describe());
+        }
+        if (body.path("error").path("message").asText().isBlank()) {
+            failWithMessage("expected a non-blank error.message in %s", describe());
+        }
+        if (STACK_TRACE.matcher(actual.body()).find()) {
+            failWithMessage("expected no stack trace in %s", describe());
+        }
+        return this;
+    }
+
     public ResponseAssert hasErrorType(String expected) {
         hasOpenAiErrorBody();
         if (!expected.equals(json().path("error").path("type").asText())) {

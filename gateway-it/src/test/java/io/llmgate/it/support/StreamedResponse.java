@@ -32,6 +32,12 @@ public record StreamedResponse(int status, HttpHeaders headers, List<Line> lines
         return lines.stream().filter(line -> line.text().startsWith("data:")).toList();
     }
 
+    /** The names of the {@code event:} lines, in order (Anthropic's streams name every event). */
+    public List<String> eventNames() {
+        return lines.stream().filter(line -> line.text().startsWith("event:"))
+                .map(line -> line.text().substring("event:".length()).strip()).toList();
+    }
+
     /** The payloads of the {@code data:} lines, e.g. a JSON chunk or {@code [DONE]}. */
     public List<String> data() {
         return dataLines().stream().map(StreamedResponse::payload).toList();

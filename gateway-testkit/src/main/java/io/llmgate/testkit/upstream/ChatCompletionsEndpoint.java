@@ -8,7 +8,10 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code POST /v1/chat/completions}: a {@code chat.completion}, or its chunk stream when {@code "stream": true}. */
+/**
+ * {@code POST /v1/chat/completions}: a {@code chat.completion}, or its chunk stream when {@code "stream": true}.
+ * Scripted tool calls stream after the text: a delta with each call's id and name, then its arguments in pieces.
+ */
 final class ChatCompletionsEndpoint implements Endpoint {
 
     @Override
@@ -19,16 +22,24 @@ final class ChatCompletionsEndpoint implements Endpoint {
             return;
         }
         String model = request.get("model").asText();
-        Usage usage = Usage.estimate(promptCharacters(messages), scenario.content());
+        Usage usage = Usage.estimate(promptCharacters(messages), scenario.content()
+                + scenario.toolCalls().stream().map(Scenario.ToolCall::argumentsJson).reduce("", String::concat));
         boolean includeUsage = Endpoint.streaming(request) && Endpoint.includeUsage(request);
         ChatCompletionWire wire = new ChatCompletionWire(model, includeUsage);
         if (!Endpoint.streaming(request)) {
-            WholeReply.json(exchange, wire.completion(scenario.content(), usage), scenario);
+            WholeReply.json(exchange, wire.completion(scenario.content(), scenario.toolCalls(), usage), scenario);
             return;
         }
         List<JsonNode> content = new ArrayList<>();
         scenario.pieces().forEach(piece -> content.add(wire.contentChunk(piece)));
-        List<JsonNode> closing = new ArrayList<>(List.of(wire.finishChunk()));
+        for (int i = 0; i < scenario.toolCalls().size(); i++) {
+            Scenario.ToolCall call = scenario.toolCalls().get(i);
+            content.add(wire.toolCallStartChunk(i, call));
+            for (String fragment : scenario.pieces(call.argumentsJson())) {
+                content.add(wire.toolCallArgumentsChunk(i, fragment));
+            }
+        }
+        List<JsonNode> closing = new ArrayList<>(List.of(wire.finishChunk(scenario.toolCalls())));
         if (includeUsage) {
             closing.add(wire.usageChunk(usage));
         }

@@ -27,6 +27,9 @@ import java.util.OptionalInt;
  * @param stall              one long pause after some content events
  * @param error              a fixed status, body and headers sent instead of the normal answer
  * @param malformedBody      a broken body sent with status 200 instead of the normal answer
+ * @param toolCalls          function calls the assistant makes after its text (chat only): then the answer
+ *                           ends with {@code finish_reason: tool_calls}, and a stream carries each call's
+ *                           arguments in {@code chunks} pieces after a delta with its id and name
  */
 public record Scenario(
         String content,
@@ -36,7 +39,8 @@ public record Scenario(
         OptionalInt dropAfterChunks,
         Optional<Stall> stall,
         Optional<ErrorReply> error,
-        Optional<String> malformedBody) {
+        Optional<String> malformedBody,
+        List<ToolCall> toolCalls) {
 
     public static final String DEFAULT_CONTENT = "Hello from the fake upstream.";
     public static final int DEFAULT_CHUNKS = 4;
@@ -60,6 +64,15 @@ public record Scenario(
         }
     }
 
+    /** One function call of the assistant: {@code argumentsJson} is sent as the arguments string, as is. */
+    public record ToolCall(String id, String name, String argumentsJson) {
+        public ToolCall {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(argumentsJson, "argumentsJson");
+        }
+    }
+
     public Scenario {
         Objects.requireNonNull(content, "content");
         requireAtLeast("chunks", chunks, 1);
@@ -69,12 +82,13 @@ public record Scenario(
         Objects.requireNonNull(stall, "stall");
         Objects.requireNonNull(error, "error");
         Objects.requireNonNull(malformedBody, "malformedBody");
+        toolCalls = List.copyOf(toolCalls);
     }
 
     /** The default: a normal answer saying {@link #DEFAULT_CONTENT}, streamed in 4 events. */
     public static Scenario ok() {
         return new Scenario(DEFAULT_CONTENT, DEFAULT_CHUNKS, Duration.ZERO, Duration.ZERO,
-                OptionalInt.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+                OptionalInt.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of());
     }
 
     public static Scenario content(String text) {
@@ -108,6 +122,11 @@ public record Scenario(
         return error(status, Json.text(OpenAiError.body(message, type, null, code)));
     }
 
+    /** An answer with no text and one call of the function {@code name}; add more with {@link #withToolCall}. */
+    public static Scenario toolCall(String id, String name, String argumentsJson) {
+        return ok().withContent("").withToolCall(id, name, argumentsJson);
+    }
+
     public static Scenario delayBeforeHeaders(Duration delay) {
         return ok().withDelayBeforeHeaders(delay);
     }
@@ -131,36 +150,46 @@ public record Scenario(
     }
 
     public Scenario withContent(String text) {
-        return new Scenario(text, chunks, interval, delayBeforeHeaders, dropAfterChunks, stall, error, malformedBody);
+        return new Scenario(text, chunks, interval, delayBeforeHeaders, dropAfterChunks, stall, error, malformedBody,
+                toolCalls);
     }
 
     public Scenario withStream(int chunks, Duration interval) {
         return new Scenario(content, chunks, interval, delayBeforeHeaders, dropAfterChunks, stall, error,
-                malformedBody);
+                malformedBody, toolCalls);
     }
 
     public Scenario withDelayBeforeHeaders(Duration delay) {
-        return new Scenario(content, chunks, interval, delay, dropAfterChunks, stall, error, malformedBody);
+        return new Scenario(content, chunks, interval, delay, dropAfterChunks, stall, error, malformedBody,
+                toolCalls);
     }
 
     public Scenario withDropAfterChunks(int k) {
         return new Scenario(content, chunks, interval, delayBeforeHeaders, OptionalInt.of(k), stall, error,
-                malformedBody);
+                malformedBody, toolCalls);
     }
 
     public Scenario withStallAfterChunks(int k, Duration pause) {
         return new Scenario(content, chunks, interval, delayBeforeHeaders, dropAfterChunks,
-                Optional.of(new Stall(k, pause)), error, malformedBody);
+                Optional.of(new Stall(k, pause)), error, malformedBody, toolCalls);
     }
 
     public Scenario withError(ErrorReply reply) {
         return new Scenario(content, chunks, interval, delayBeforeHeaders, dropAfterChunks, stall,
-                Optional.of(reply), malformedBody);
+                Optional.of(reply), malformedBody, toolCalls);
     }
 
     public Scenario withMalformedBody(String rawBody) {
         return new Scenario(content, chunks, interval, delayBeforeHeaders, dropAfterChunks, stall, error,
-                Optional.of(rawBody));
+                Optional.of(rawBody), toolCalls);
+    }
+
+    /** Adds a call of the function {@code name} after any earlier ones. */
+    public Scenario withToolCall(String id, String name, String argumentsJson) {
+        List<ToolCall> calls = new ArrayList<>(toolCalls);
+        calls.add(new ToolCall(id, name, argumentsJson));
+        return new Scenario(content, chunks, interval, delayBeforeHeaders, dropAfterChunks, stall, error,
+                malformedBody, calls);
     }
 
     /**
@@ -168,12 +197,17 @@ public record Scenario(
      * character when the text is shorter; none when it is empty.
      */
     List<String> pieces() {
-        int count = Math.min(chunks, content.length());
+        return pieces(content);
+    }
+
+    /** {@code text} cut as {@link #pieces()} cuts the content: what a stream sends of a tool call's arguments. */
+    List<String> pieces(String text) {
+        int count = Math.min(chunks, text.length());
         List<String> pieces = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             // long arithmetic: chunks x length overflows an int for multi-megabyte streams
-            pieces.add(content.substring((int) ((long) i * content.length() / count),
-                    (int) ((long) (i + 1) * content.length() / count)));
+            pieces.add(text.substring((int) ((long) i * text.length() / count),
+                    (int) ((long) (i + 1) * text.length() / count)));
         }
         return pieces;
     }

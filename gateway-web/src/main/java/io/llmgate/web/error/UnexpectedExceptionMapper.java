@@ -5,6 +5,7 @@ import io.llmgate.web.filter.CallIdFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
@@ -18,11 +19,14 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
     @Context
     HttpServletRequest request;
+    @Context
+    UriInfo uri;
 
     @Override
     public Response toResponse(Throwable error) {
         Object callId = request == null ? null : request.getAttribute(CallIdFilter.CALL_ID);
         LOG.log(System.Logger.Level.ERROR, "Unexpected failure in call " + callId + ": " + error.getClass().getName(), error);
-        return ErrorResponses.of(ErrorType.INTERNAL, 500, "Internal error; see the gateway log for call " + callId);
+        return ErrorFormat.forPath(uri == null ? null : uri.getPath(false))
+                .response(ErrorType.INTERNAL, 500, "Internal error; see the gateway log for call " + callId);
     }
 }

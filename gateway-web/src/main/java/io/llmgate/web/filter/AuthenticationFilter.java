@@ -5,7 +5,7 @@ import io.llmgate.api.error.GatewayException;
 import io.llmgate.core.auth.Caller;
 import io.llmgate.core.auth.CredentialHeaders;
 import io.llmgate.core.pipeline.GatewayRuntime;
-import io.llmgate.web.error.ErrorResponses;
+import io.llmgate.web.error.ErrorFormat;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,7 +23,7 @@ import java.util.Optional;
 /**
  * Admits a request only with a valid key (LiteLLM's headers, see {@link CredentialHeaders}); the caller
  * becomes the request's {@link CallContext}. Routes marked {@link PublicEndpoint} pass without one.
- * The 401 never says which part of a presented key was wrong.
+ * The 401 never says which part of a presented key was wrong, and comes in the route's {@link ErrorFormat}.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
@@ -43,7 +43,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         Optional<String> presented = CredentialHeaders.presentedKey(request::getHeaderString);
         Optional<Caller> caller = runtime.authenticator().authenticate(presented);
         if (caller.isEmpty()) {
-            request.abortWith(ErrorResponses.of(rejection(presented.isPresent())));
+            request.abortWith(ErrorFormat.forPath(request.getUriInfo().getPath()).response(rejection(presented.isPresent())));
             return;
         }
         CallContext context = new CallContext((String) request.getProperty(CallIdFilter.CALL_ID), caller.get(),

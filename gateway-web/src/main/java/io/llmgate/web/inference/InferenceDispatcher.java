@@ -10,7 +10,6 @@ import io.llmgate.core.pipeline.InferenceCall;
 import io.llmgate.core.pipeline.InferencePipeline;
 import io.llmgate.core.request.InferenceEndpoint;
 import io.llmgate.core.request.InferenceRequest;
-import io.llmgate.core.request.RequestDecoder;
 import io.llmgate.web.filter.AuthenticationFilter;
 import io.llmgate.web.filter.CallIdFilter;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,6 +45,10 @@ public class InferenceDispatcher {
 
     public void dispatch(InferenceEndpoint endpoint, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
+        dispatch(FrontDoor.openAi(endpoint), request, response);
+    }
+
+    public void dispatch(FrontDoor door, HttpServletRequest request, HttpServletResponse response) throws IOException {
         long receivedNanos = System.nanoTime();
         String callId = CallIdFilter.newCallId();
         response.setHeader(CallIdFilter.CALL_ID_HEADER, callId);
@@ -54,10 +57,10 @@ public class InferenceDispatcher {
             Caller caller = authenticate(request);
             byte[] bytes = RequestBodies.read(request.getInputStream(), request.getContentLengthLong(),
                     runtime.config().general().maxRequestBytes());
-            InferenceRequest decoded = RequestDecoder.decode(endpoint, bytes);
+            InferenceRequest decoded = door.decode(bytes, request::getHeader);
             call = new InferenceCall(callId, caller, decoded, receivedNanos);
         } catch (RuntimeException e) {
-            InferenceResponses.error(response, unwrap(callId, e));
+            InferenceResponses.error(response, door.errors(), unwrap(callId, e));
             return;
         }
         AsyncContext async = request.startAsync();
@@ -66,11 +69,11 @@ public class InferenceDispatcher {
         try {
             answer = pipeline.execute(call);
         } catch (RuntimeException e) {
-            respond(call, async, null, e);
+            respond(door, call, async, null, e);
             return;
         }
         async.addListener(new CancelOnClientError(answer));
-        answer.whenComplete((outcome, error) -> respond(call, async, outcome, error));
+        answer.whenComplete((outcome, error) -> respond(door, call, async, outcome, error));
     }
 
     private Caller authenticate(HttpServletRequest request) {
@@ -79,12 +82,12 @@ public class InferenceDispatcher {
                 .orElseThrow(() -> AuthenticationFilter.rejection(presented.isPresent()));
     }
 
-    private void respond(InferenceCall call, AsyncContext async, CallOutcome outcome, Throwable error) {
+    private void respond(FrontDoor door, InferenceCall call, AsyncContext async, CallOutcome outcome, Throwable error) {
         HttpServletResponse response = (HttpServletResponse) async.getResponse();
         if (outcome instanceof CallOutcome.Streaming streaming) {
             writers.execute(() -> {
                 try {
-                    InferenceResponses.stream(response, call, streaming);
+                    InferenceResponses.stream(response, call, streaming, door.framing());
                 } finally {
                     async.complete();
                 }
@@ -93,7 +96,7 @@ public class InferenceDispatcher {
         }
         try {
             if (error != null) {
-                InferenceResponses.error(response, unwrap(call.callId(), error));
+                InferenceResponses.error(response, door.errors(), unwrap(call.callId(), error));
             } else {
                 InferenceResponses.answered(response, call, (CallOutcome.Answered) outcome);
             }
@@ -105,7 +108,7 @@ public class InferenceDispatcher {
     }
 
     /** The error to answer: the gateway's own as it is, a bug as a 500 that names the call for the log. */
-    private static GatewayException unwrap(String callId, Throwable error) {
+    static GatewayException unwrap(String callId, Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         if (cause instanceof GatewayException known) {
             return known;

@@ -3,7 +3,7 @@ package io.llmgate.web.inference;
 import io.llmgate.api.error.GatewayException;
 import io.llmgate.core.pipeline.CallOutcome;
 import io.llmgate.core.pipeline.InferenceCall;
-import io.llmgate.web.error.ErrorResponses;
+import io.llmgate.web.error.ErrorFormat;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
@@ -25,22 +25,27 @@ final class InferenceResponses {
     }
 
     /** Writes the whole stream; returns when it ended, broke or the client left (which cancels the provider call). */
-    static void stream(HttpServletResponse response, InferenceCall call, CallOutcome.Streaming outcome) {
+    static void stream(HttpServletResponse response, InferenceCall call, CallOutcome.Streaming outcome,
+                       SseFraming framing) {
         headers(response, call, outcome);
         response.setContentType("text/event-stream");
         response.setHeader("Cache-Control", "no-cache");
         // reverse proxies (nginx) must not buffer the stream either
         response.setHeader("X-Accel-Buffering", "no");
         try {
-            new SseBody(outcome.events()).write(response.getOutputStream());
+            new SseBody(outcome.events(), framing).write(response.getOutputStream());
         } catch (IOException clientGone) {
             outcome.events().cancel();
         }
     }
 
-    /** An OpenAI-shaped error with the status it carries. */
+    /** An error in the front door's shape (OpenAI's unless said otherwise). */
     static void error(HttpServletResponse response, GatewayException error) throws IOException {
-        write(response, error.status(), "application/json", ErrorResponses.body(error));
+        error(response, ErrorFormat.OPENAI, error);
+    }
+
+    static void error(HttpServletResponse response, ErrorFormat format, GatewayException error) throws IOException {
+        write(response, format.status(error), "application/json", format.body(error));
     }
 
     private static void write(HttpServletResponse response, int status, String contentType, byte[] body)

@@ -2,27 +2,29 @@ package io.llmgate.web.inference;
 
 import io.llmgate.api.error.GatewayException;
 import io.llmgate.core.upstream.EventStream;
-import io.llmgate.web.error.ErrorResponses;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 
 /**
- * Writes an {@link EventStream} as OpenAI-style SSE: each event as {@code data: <json>} flushed on its
- * own, then {@code data: [DONE]}. A stream that breaks ends with an error event and no {@code [DONE]},
- * so clients never mistake a truncated answer for a complete one. A client that goes away cancels the
- * provider call.
+ * Writes an {@link EventStream} as SSE in its front door's {@link SseFraming}, each event flushed on its own
+ * (OpenAI's by default: {@code data: <json>} events, then {@code data: [DONE]}). A stream that breaks ends
+ * with an error event and no end marker, so clients never mistake a truncated answer for a complete one. A
+ * client that goes away cancels the provider call.
  */
 final class SseBody {
     private static final System.Logger LOG = System.getLogger(SseBody.class.getName());
-    private static final byte[] PREFIX = "data: ".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] DONE = "data: [DONE]\n\n".getBytes(StandardCharsets.US_ASCII);
 
     private final EventStream events;
+    private final SseFraming framing;
 
     SseBody(EventStream events) {
+        this(events, SseFraming.OPENAI);
+    }
+
+    SseBody(EventStream events, SseFraming framing) {
         this.events = events;
+        this.framing = framing;
     }
 
     void write(OutputStream out) {
@@ -30,12 +32,12 @@ final class SseBody {
             byte[] payload;
             try {
                 while ((payload = events.next()) != null) {
-                    out.write(frame(payload));
+                    out.write(framing.event(payload));
                     out.flush();
                 }
-                out.write(DONE);
+                out.write(framing.end());
             } catch (GatewayException broken) {
-                out.write(frame(ErrorResponses.body(broken)));
+                out.write(framing.error(broken));
             }
             out.flush();
         } catch (IOException clientGone) {
@@ -45,15 +47,5 @@ final class SseBody {
             events.cancel();
             Thread.currentThread().interrupt();
         }
-    }
-
-    /** {@code data: <payload>\n\n} in one array, so each event is one write. */
-    private static byte[] frame(byte[] payload) {
-        byte[] frame = new byte[PREFIX.length + payload.length + 2];
-        System.arraycopy(PREFIX, 0, frame, 0, PREFIX.length);
-        System.arraycopy(payload, 0, frame, PREFIX.length, payload.length);
-        frame[frame.length - 2] = '\n';
-        frame[frame.length - 1] = '\n';
-        return frame;
     }
 }

@@ -47,6 +47,22 @@ class WebApplicationExceptionMapperTest {
     }
 
     @Test
+    void should_answer_an_unknown_route_below_messages_in_anthropics_shape() throws Exception {
+        // given
+        mapper.uri = uriWithPath("v1/messages/batches");
+
+        // when
+        Response response = mapper.toResponse(new NotFoundException());
+
+        // then
+        JsonNode body = Json.mapper().readTree((byte[]) response.getEntity());
+        assertThat(response.getStatus()).isEqualTo(404);
+        assertThat(body.path("type").asText()).isEqualTo("error");
+        assertThat(body.at("/error/type").asText()).isEqualTo("not_found_error");
+        assertThat(body.at("/error/message").asText()).isEqualTo("Route not found: /v1/messages/batches");
+    }
+
+    @Test
     void should_answer_other_client_errors_with_their_status_and_reason() throws Exception {
         // when
         Response response = mapper.toResponse(new NotSupportedException());

@@ -8,6 +8,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Method;
@@ -45,6 +46,7 @@ class AuthenticationFilterTest {
         final Map<String, Object> properties = new HashMap<>();
         Response aborted;
         SecurityContext securityContext = new Insecure(true);
+        String path = "v1/chat/completions";
 
         ContainerRequestContext context() {
             return (ContainerRequestContext) Proxy.newProxyInstance(AuthenticationFilterTest.class.getClassLoader(),
@@ -56,6 +58,7 @@ class AuthenticationFilterTest {
                             yield null;
                         }
                         case "getSecurityContext" -> securityContext;
+                        case "getUriInfo" -> uriInfo(path);
                         case "setSecurityContext" -> {
                             securityContext = (SecurityContext) args[0];
                             yield null;
@@ -145,6 +148,37 @@ class AuthenticationFilterTest {
     }
 
     @Test
+    void should_refuse_an_anthropic_client_in_anthropics_error_shape() throws Exception {
+        // given
+        request.path = "v1/messages";
+        request.headers.put("x-api-key", "sk-ant-not-the-master");
+
+        // when
+        filter(PrivateResource.class, "call", Optional.of(MASTER_KEY)).filter(request.context());
+
+        // then
+        assertThat(request.aborted.getStatus()).isEqualTo(401);
+        JsonNode body = Json.mapper().readTree((byte[]) request.aborted.getEntity());
+        assertThat(body.path("type").asText()).isEqualTo("error");
+        assertThat(body.at("/error/type").asText()).isEqualTo("authentication_error");
+        assertThat(body.at("/error/message").asText()).isEqualTo("Authentication Error: invalid API key");
+    }
+
+    @Test
+    void should_admit_the_master_key_sent_as_anthropics_x_api_key() {
+        // given
+        request.path = "v1/messages";
+        request.headers.put("x-api-key", MASTER_KEY);
+
+        // when
+        filter(PrivateResource.class, "call", Optional.of(MASTER_KEY)).filter(request.context());
+
+        // then
+        assertThat(request.aborted).isNull();
+        assertThat(CallContext.of(request.securityContext).caller()).isEqualTo(Caller.MASTER);
+    }
+
+    @Test
     void should_refuse_every_key_when_no_master_key_is_configured() {
         // given
         request.headers.put("Authorization", "Bearer " + MASTER_KEY);
@@ -208,6 +242,16 @@ class AuthenticationFilterTest {
             }
         };
         return filter;
+    }
+
+    private static UriInfo uriInfo(String path) {
+        return (UriInfo) Proxy.newProxyInstance(AuthenticationFilterTest.class.getClassLoader(), new Class<?>[] {UriInfo.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("getPath")) {
+                        return path;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
     }
 
     private static JsonNode error(Response response) throws Exception {

@@ -31,6 +31,8 @@ class InferenceDispatcherTest {
     private static final Deployment DEPLOYMENT = Deployments.of("chat", "openai/gpt-4o", "deployment-1");
     private static final String CHAT = "{\"model\":\"chat\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
     private static final String KEY = "sk-master-test";
+    private static final String MESSAGES =
+            "{\"model\":\"chat\",\"max_tokens\":50,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
 
     /** The use case, answering with whatever the test says and remembering the calls it got. */
     private static final class ScriptedPipeline extends InferencePipeline {
@@ -232,6 +234,88 @@ class InferenceDispatcherTest {
         // then
         assertThat(pending).isCancelled();
         exchange.completed.get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void should_decode_a_messages_request_and_keep_the_anthropic_version_header() throws Exception {
+        // given
+        pipeline.answer = call -> CompletableFuture.completedFuture(
+                new CallOutcome.Answered(DEPLOYMENT, 1, "application/json", new byte[] {'{', '}'}));
+
+        // when
+        ServletExchange exchange = dispatchMessages(MESSAGES);
+
+        // then
+        assertThat(exchange.status).isEqualTo(200);
+        InferenceCall call = pipeline.calls.get(0);
+        assertThat(call.request().endpoint()).isEqualTo(InferenceEndpoint.MESSAGES);
+        assertThat(call.request().frontDoorHeaders()).containsEntry("anthropic-version", "2023-06-01");
+    }
+
+    @Test
+    void should_refuse_a_messages_request_without_max_tokens_in_anthropics_shape() throws Exception {
+        // when
+        ServletExchange exchange = dispatchMessages("{\"model\":\"chat\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+
+        // then
+        JsonNode body = Json.mapper().readTree(exchange.body.toByteArray());
+        assertThat(exchange.status).isEqualTo(400);
+        assertThat(body.path("type").asText()).isEqualTo("error");
+        assertThat(body.at("/error/type").asText()).isEqualTo("invalid_request_error");
+        assertThat(body.at("/error/message").asText()).startsWith("max_tokens: missing");
+        assertThat(pipeline.calls).isEmpty();
+    }
+
+    @Test
+    void should_refuse_a_messages_request_without_a_key_in_anthropics_shape() throws Exception {
+        // when
+        ServletExchange exchange = dispatch(ServletExchange.post("/v1/messages", MESSAGES), FrontDoor.anthropicMessages());
+
+        // then
+        assertThat(exchange.status).isEqualTo(401);
+        assertThat(Json.mapper().readTree(exchange.body.toByteArray()).at("/error/type").asText())
+                .isEqualTo("authentication_error");
+    }
+
+    @Test
+    void should_answer_a_failed_messages_call_in_anthropics_shape() throws Exception {
+        // given
+        pipeline.answer = call -> CompletableFuture.failedFuture(GatewayException.upstream(ErrorType.RATE_LIMIT, 429,
+                "openai returned 429: slow down", true, "openai", "gpt-4o", null));
+
+        // when
+        ServletExchange exchange = dispatchMessages(MESSAGES);
+
+        // then
+        assertThat(exchange.status).isEqualTo(429);
+        assertThat(Json.mapper().readTree(exchange.body.toByteArray()).at("/error/type").asText())
+                .isEqualTo("rate_limit_error");
+    }
+
+    @Test
+    void should_write_a_messages_stream_in_anthropics_framing() throws Exception {
+        // given
+        EventStream events = new EventStream(1024);
+        events.push("event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n".getBytes(StandardCharsets.UTF_8));
+        events.finish();
+        pipeline.answer = call -> CompletableFuture.completedFuture(new CallOutcome.Streaming(DEPLOYMENT, 1, events));
+
+        // when
+        ServletExchange exchange = dispatchMessages(MESSAGES.replace("}]}", "}],\"stream\":true}"));
+
+        // then
+        assertThat(exchange.bodyText()).isEqualTo("event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n");
+        assertThat(exchange.responseHeaders).containsEntry("x-litellm-model-id", "deployment-1");
+    }
+
+    private ServletExchange dispatchMessages(String body) throws Exception {
+        return dispatch(ServletExchange.post("/v1/messages", body).header("x-api-key", KEY)
+                .header("anthropic-version", "2023-06-01"), FrontDoor.anthropicMessages());
+    }
+
+    private ServletExchange dispatch(ServletExchange exchange, FrontDoor door) throws Exception {
+        dispatcher.dispatch(door, exchange.request(), exchange.response());
+        return exchange.awaitCompletion();
     }
 
     private static ServletExchange authorized(String body) {

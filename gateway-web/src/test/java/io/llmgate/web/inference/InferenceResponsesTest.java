@@ -84,7 +84,7 @@ class InferenceResponsesTest {
         ServletExchange exchange = ServletExchange.post("/v1/chat/completions", "");
 
         // when
-        InferenceResponses.stream(exchange.response(), call(System.nanoTime()), outcome);
+        InferenceResponses.stream(exchange.response(), call(System.nanoTime()), outcome, SseFraming.OPENAI);
 
         // then
         assertThat(exchange.status).isEqualTo(200);

@@ -80,6 +80,45 @@ class SseBodyTest {
     }
 
     @Test
+    void should_write_anthropic_frames_as_they_are_and_end_without_done() {
+        // given
+        String start = "event: message_start\ndata: {\"type\":\"message_start\"}\n\n";
+        String stop = "event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n";
+        events.push(bytes(start));
+        events.push(bytes(stop));
+        events.finish();
+        FlushRecorder out = new FlushRecorder();
+
+        // when
+        new SseBody(events, SseFraming.ANTHROPIC).write(out);
+
+        // then
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(start + stop);
+        assertThat(out.atEachFlush).startsWith(start, start + stop);
+    }
+
+    @Test
+    void should_end_a_broken_anthropic_stream_with_an_error_event() throws Exception {
+        // given
+        events.push(bytes("event: ping\ndata: {\"type\":\"ping\"}\n\n"));
+        events.fail(GatewayException.upstream(ErrorType.API_CONNECTION, 502, "The answer from openai at http://x:1 ended "
+                + "unexpectedly (connection closed before the end)", true, "openai", "gpt-4o", null));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        // when
+        new SseBody(events, SseFraming.ANTHROPIC).write(out);
+
+        // then
+        String written = out.toString(StandardCharsets.UTF_8);
+        String last = written.substring("event: ping\ndata: {\"type\":\"ping\"}\n\n".length());
+        assertThat(last).startsWith("event: error\ndata: ").endsWith("\n\n");
+        JsonNode error = Json.mapper().readTree(last.substring("event: error\ndata: ".length()).trim());
+        assertThat(error.path("type").asText()).isEqualTo("error");
+        assertThat(error.at("/error/type").asText()).isEqualTo("api_error");
+        assertThat(error.at("/error/message").asText()).contains("ended unexpectedly");
+    }
+
+    @Test
     void should_cancel_the_stream_when_the_client_goes_away() {
         // given
         events.push(bytes("{\"id\":1}"));

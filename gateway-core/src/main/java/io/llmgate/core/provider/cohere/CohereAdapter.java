@@ -44,6 +44,8 @@ public final class CohereAdapter implements ProviderAdapter {
                     Json.bytes(ToCohereEmbed.body(request, deployment)), deployment.timeout());
             case COMPLETIONS -> throw GatewayException.invalidField(null, "cohere does not support /v1/completions "
                     + "(legacy text completions); use /v1/chat/completions with model " + request.model());
+            // the Messages front door hands adapters chat requests it has translated
+            case MESSAGES -> throw new IllegalStateException("an untranslated Messages request reached the cohere adapter");
         };
     }
 

@@ -158,6 +158,7 @@ class AzureOpenAiAdapterTest {
             case CHAT_COMPLETIONS -> "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"metadata\":{\"a\":1}";
             case COMPLETIONS -> "\"prompt\":\"hi\"";
             case EMBEDDINGS -> "\"input\":\"hi\"";
+            case MESSAGES -> throw new IllegalArgumentException("not an Azure route");
         };
         return RequestDecoder.decode(endpoint, ("{\"model\":\"m\"," + payload + "}").getBytes(StandardCharsets.UTF_8));
     }
