@@ -1,6 +1,8 @@
 package io.llmgate.core.provider;
 
+import io.llmgate.core.provider.gemini.GeminiAdapter;
 import io.llmgate.core.provider.openai.OpenAiCompatibleAdapter;
+import io.llmgate.core.provider.vertex.VertexAdapter;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -48,11 +50,20 @@ public final class ProviderTable {
         table.openAiCompatible(openAi, "ollama_chat", "http://localhost:11434/v1", null);
         table.openAiCompatible(openAi, "lm_studio", "http://localhost:1234/v1", "LM_STUDIO_API_KEY");
         table.openAiCompatible(openAi, "llamafile", "http://localhost:8080/v1", null);
+        table.add(new Provider(GeminiAdapter.PROVIDER, Optional.of("https://generativelanguage.googleapis.com"),
+                Optional.of("GEMINI_API_KEY"), new GeminiAdapter()));
+        // the host depends on vertex_location: the adapter builds it unless api_base overrides it
+        table.add(new Provider(VertexAdapter.PROVIDER, Optional.of("https://aiplatform.googleapis.com"), Optional.empty(),
+                new VertexAdapter(System::getenv)));
         return table;
     }
 
     private void openAiCompatible(ProviderAdapter adapter, String prefix, String defaultApiBase, String apiKeyEnv) {
         byPrefix.put(prefix, new Provider(prefix, Optional.ofNullable(defaultApiBase), Optional.ofNullable(apiKeyEnv), adapter));
+    }
+
+    private void add(Provider provider) {
+        byPrefix.put(provider.name(), provider);
     }
 
     public Optional<Provider> byPrefix(String prefix) {
