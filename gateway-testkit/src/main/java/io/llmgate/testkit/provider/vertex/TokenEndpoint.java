@@ -28,6 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class TokenEndpoint {
     static final String GRANT_TYPE = "urn:ietf:params:oauth:grant-type:jwt-bearer";
     static final String SCOPE = "https://www.googleapis.com/auth/cloud-platform";
+    /** The audience Google's token endpoint expects; clients send it whatever token_uri they post to. */
+    static final String GOOGLE_AUDIENCE = "https://oauth2.googleapis.com/token";
 
     private final PublicKey accountKey;
     private final String tokenUri;
@@ -54,11 +56,13 @@ final class TokenEndpoint {
 
     void handle(RecordedRequest request, HttpExchange exchange) throws IOException {
         Map<String, String> form = form(request.body());
-        String problem = !GRANT_TYPE.equals(form.get("grant_type")) ? "unsupported_grant_type"
-                : !validAssertion(form.getOrDefault("assertion", "")) ? "invalid_grant" : null;
+        if (!GRANT_TYPE.equals(form.get("grant_type"))) {
+            refuse(exchange, "unsupported_grant_type", "Invalid grant_type: " + form.get("grant_type"));
+            return;
+        }
+        String problem = assertionProblem(form.getOrDefault("assertion", ""));
         if (problem != null) {
-            Replies.json(exchange, 400, Replies.JSON.createObjectNode().put("error", problem)
-                    .put("error_description", "Invalid JWT Signature."));
+            refuse(exchange, "invalid_grant", problem);
             return;
         }
         String token = "ya29.fake-" + grants.incrementAndGet() + "-" + Long.toHexString(System.nanoTime());
@@ -67,25 +71,38 @@ final class TokenEndpoint {
                 .put("expires_in", lifetime.toSeconds()).put("token_type", "Bearer"));
     }
 
-    private boolean validAssertion(String jwt) {
+    private static void refuse(HttpExchange exchange, String error, String description) throws IOException {
+        Replies.json(exchange, 400, Replies.JSON.createObjectNode().put("error", error)
+                .put("error_description", description));
+    }
+
+    /** Why the assertion is not acceptable, or null when it is. */
+    private String assertionProblem(String jwt) {
         String[] parts = jwt.split("\\.");
         if (parts.length != 3) {
-            return false;
+            return "Invalid JWT: not three segments.";
         }
         try {
             Signature rs256 = Signature.getInstance("SHA256withRSA");
             rs256.initVerify(accountKey);
             rs256.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
             if (!rs256.verify(Base64.getUrlDecoder().decode(parts[2]))) {
-                return false;
+                return "Invalid JWT Signature.";
             }
             JsonNode claims = Replies.JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
-            return ServiceAccount.CLIENT_EMAIL.equals(claims.path("iss").asText())
-                    && tokenUri.equals(claims.path("aud").asText())
-                    && claims.path("scope").asText().contains(SCOPE)
-                    && claims.path("exp").asLong() > Instant.now().getEpochSecond();
+            if (!ServiceAccount.CLIENT_EMAIL.equals(claims.path("iss").asText())) {
+                return "Invalid JWT: iss " + claims.path("iss").asText();
+            }
+            String audience = claims.path("aud").asText();
+            if (!GOOGLE_AUDIENCE.equals(audience) && !tokenUri.equals(audience)) {
+                return "Invalid JWT: aud " + claims.path("aud").asText();
+            }
+            if (!claims.path("scope").asText().contains(SCOPE)) {
+                return "Invalid JWT: scope " + claims.path("scope").asText();
+            }
+            return claims.path("exp").asLong() > Instant.now().getEpochSecond() ? null : "Invalid JWT: expired";
         } catch (GeneralSecurityException | IOException | IllegalArgumentException e) {
-            return false;
+            return "Invalid JWT: " + e.getClass().getSimpleName();
         }
     }
 
