@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 
@@ -45,9 +44,7 @@ final class GeminiSchema {
             copyDescription(schema, inner);
             return inner.put("nullable", true);
         }
-        Iterator<Map.Entry<String, JsonNode>> fields = schema.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : schema.properties()) {
             String key = field.getKey();
             JsonNode value = field.getValue();
             if (!KEPT.contains(key)) {
@@ -84,7 +81,7 @@ final class GeminiSchema {
 
     private static ObjectNode properties(JsonNode properties, JsonNode defs, int depth) {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
-        properties.fields().forEachRemaining(p -> out.set(p.getKey(), clean(p.getValue(), defs, depth + 1)));
+        properties.properties().forEach(p -> out.set(p.getKey(), clean(p.getValue(), defs, depth + 1)));
         return out;
     }
 

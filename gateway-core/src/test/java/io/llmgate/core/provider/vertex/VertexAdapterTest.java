@@ -113,7 +113,7 @@ class VertexAdapterTest {
         // given
         JsonNode json = io.llmgate.core.json.Json.mapper().readTree(vertex.credentialsJson());
         StringBuilder mapping = new StringBuilder("vertex_credentials: {");
-        json.fields().forEachRemaining(f -> mapping.append(' ').append(f.getKey()).append(": ")
+        json.properties().forEach(f -> mapping.append(' ').append(f.getKey()).append(": ")
                 .append(io.llmgate.core.json.Json.mapper().valueToTree(f.getValue().asText()).toString()).append(','));
         mapping.setLength(mapping.length() - 1);
         mapping.append(" }");
