@@ -4,6 +4,8 @@ import io.llmgate.core.provider.azure.AzureOpenAiAdapter;
 import io.llmgate.core.provider.bedrock.BedrockAdapter;
 import io.llmgate.core.provider.anthropic.AnthropicAdapter;
 import io.llmgate.core.provider.cohere.CohereAdapter;
+import io.llmgate.core.provider.gemini.GeminiAdapter;
+import io.llmgate.core.provider.vertex.VertexAdapter;
 import io.llmgate.core.provider.openai.OpenAiCompatibleAdapter;
 import io.llmgate.core.provider.openai.OpenAiQuirks;
 
@@ -74,6 +76,11 @@ public final class ProviderTable {
                 new BedrockAdapter()));
         table.add(new Provider(AnthropicAdapter.PROVIDER, Optional.of("https://api.anthropic.com"),
                 Optional.of("ANTHROPIC_API_KEY"), new AnthropicAdapter()));
+        table.add(new Provider(GeminiAdapter.PROVIDER, Optional.of("https://generativelanguage.googleapis.com"),
+                Optional.of("GEMINI_API_KEY"), new GeminiAdapter()));
+        // the host depends on vertex_location: the adapter builds it unless api_base overrides it
+        table.add(new Provider(VertexAdapter.PROVIDER, Optional.of("https://aiplatform.googleapis.com"), Optional.empty(),
+                new VertexAdapter(environment)));
         return table;
     }
 

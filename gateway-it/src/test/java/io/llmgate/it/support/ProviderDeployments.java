@@ -4,6 +4,8 @@ import io.llmgate.testkit.provider.bedrock.FakeBedrock;
 import io.llmgate.testkit.provider.anthropic.FakeAnthropic;
 import io.llmgate.testkit.provider.cohere.FakeCohere;
 import io.llmgate.testkit.provider.openai.FakeOpenAiProvider;
+import io.llmgate.testkit.provider.gemini.FakeGemini;
+import io.llmgate.testkit.provider.vertex.FakeVertex;
 
 import java.util.List;
 
@@ -61,7 +63,24 @@ public final class ProviderDeployments {
             new ProviderDeployment("anthropic", FakeAnthropic::start, apiBase -> """
                     - model_name: claude-it
                       litellm_params: { model: anthropic/claude-sonnet-4-5, api_base: "%s", api_key: %s }
-                    """.formatted(apiBase, FakeAnthropic.API_KEY))
+                    """.formatted(apiBase, FakeAnthropic.API_KEY)),
+            new ProviderDeployment("gemini", FakeGemini::start, apiBase -> """
+                    - model_name: gemini-chat
+                      litellm_params: { model: gemini/gemini-2.0-flash, api_base: "%1$s", api_key: %2$s }
+                    - model_name: gemini-embedding
+                      litellm_params: { model: gemini/text-embedding-004, api_base: "%1$s", api_key: %2$s }
+                      model_info: { mode: embedding }
+                    """.formatted(apiBase, FakeGemini.API_KEY)),
+            // the fake wrote a service-account key file whose token_uri is its own token endpoint
+            new ProviderDeployment("vertex_ai", FakeVertex::start, apiBase -> """
+                    - model_name: vertex-chat
+                      litellm_params: { model: vertex_ai/gemini-2.5-flash, api_base: "%1$s", vertex_project: %2$s,
+                                        vertex_location: %3$s, vertex_credentials: "%4$s" }
+                    - model_name: vertex-embedding
+                      litellm_params: { model: vertex_ai/text-embedding-005, api_base: "%1$s", vertex_project: %2$s,
+                                        vertex_location: %3$s, vertex_credentials: "%4$s" }
+                      model_info: { mode: embedding }
+                    """.formatted(apiBase, FakeVertex.PROJECT, FakeVertex.LOCATION, FakeVertex.credentialsFile(apiBase)))
     );
 
     private ProviderDeployments() {
