@@ -1,6 +1,7 @@
 package io.llmgate.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.llmgate.it.support.GatewayConfigFile;
 import io.llmgate.it.support.Json;
 import io.llmgate.it.support.ProviderConformance;
 import io.llmgate.it.support.StreamedResponse;
@@ -101,6 +102,53 @@ class AnthropicConformanceIT extends ProviderConformance {
         assertThatResponse(response).hasStatus(400).hasOpenAiErrorBody().hasErrorType("invalid_request_error");
         assertThat(response.body()).contains("anthropic does not support /embeddings");
         assertThat(provider.requests()).isEmpty();
+    }
+
+    @Test
+    void should_pass_a_messages_call_through_natively_to_an_anthropic_deployment() {
+        // given
+        provider.script("claude-sonnet-4-5", new Reply.Text("Native answer.", 9, 3, 2));
+
+        // when
+        HttpResponse<String> response = gateway.send(gateway.newPost("/v1/messages", """
+                {"model": "claude-it", "max_tokens": 64, "system": "Be brief.", "top_k": 5,
+                 "messages": [{"role": "user", "content": "Hi"}]}""")
+                .header("x-api-key", GatewayConfigFile.MASTER_KEY).header("anthropic-version", "2023-06-01")
+                .header("anthropic-beta", "prompt-caching-2024-07-31"));
+
+        // then: Anthropic's own message comes back, and the body went up as sent (top_k has no OpenAI equivalent)
+        assertThatResponse(response).hasStatus(200).hasJsonBody();
+        JsonNode message = Json.parse(response.body());
+        assertThat(message.path("type").asText()).isEqualTo("message");
+        assertThat(message.path("content").path(0).path("text").asText()).isEqualTo("Native answer.");
+        assertThat(message.path("usage").path("input_tokens").asInt()).isEqualTo(9);
+        RecordedRequest sent = provider.requests().get(0);
+        assertThat(sent.bodyJson().path("model").asText()).isEqualTo("claude-sonnet-4-5");
+        assertThat(sent.bodyJson().path("top_k").asInt()).isEqualTo(5);
+        assertThat(sent.bodyJson().path("system").asText()).isEqualTo("Be brief.");
+        assertThat(sent.header("anthropic-beta")).contains("prompt-caching-2024-07-31");
+        assertAuthenticated(sent);
+    }
+
+    @Test
+    void should_stream_anthropics_own_events_through_natively() {
+        // given
+        provider.script("claude-sonnet-4-5", new Reply.Text("Streamed natively.", 9, 3, 3));
+
+        // when
+        StreamedResponse stream = gateway.stream(gateway.newPost("/v1/messages", """
+                {"model": "claude-it", "max_tokens": 64, "stream": true,
+                 "messages": [{"role": "user", "content": "Hi"}]}""")
+                .header("x-api-key", GatewayConfigFile.MASTER_KEY).header("anthropic-version", "2023-06-01"));
+
+        // then
+        assertThat(stream.status()).as(stream.body()).isEqualTo(200);
+        assertThat(stream.eventNames()).as(stream.body()).startsWith("message_start").endsWith("message_stop")
+                .contains("content_block_delta", "message_delta");
+        StringBuilder text = new StringBuilder();
+        stream.chunks().forEach(event -> text.append(event.path("delta").path("text").asText("")));
+        assertThat(text.toString()).isEqualTo("Streamed natively.");
+        assertThat(stream.data()).doesNotContain(StreamedResponse.DONE);
     }
 
     private List<String> sentToolNames() {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.llmgate.api.error.ErrorType;
 import io.llmgate.api.error.GatewayException;
 import io.llmgate.core.json.Json;
+import io.llmgate.core.messages.NativeMessagesRequest;
+import io.llmgate.core.messages.NativeMessagesSupport;
 import io.llmgate.core.provider.ProviderAdapter;
 import io.llmgate.core.provider.StreamTranslator;
 import io.llmgate.core.provider.SupportedParams;
@@ -15,7 +17,7 @@ import io.llmgate.core.upstream.UpstreamRequest;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.util.Collection;
+import java.util.List;
 
 /**
  * The adapter for {@code anthropic/} deployments: OpenAI chat requests are translated to Anthropic's Messages
@@ -23,7 +25,7 @@ import java.util.Collection;
  * them is a 400 naming the provider. Tool names rewritten for Anthropic are recomputed from the request when
  * the answer is read, so nothing per request is kept here. Stateless and thread-safe.
  */
-public final class AnthropicAdapter implements ProviderAdapter {
+public final class AnthropicAdapter implements ProviderAdapter, NativeMessagesSupport {
     private static final SupportedParams SUPPORTED_PARAMS = SupportedParams.allExcept(ToAnthropic.UNSUPPORTED);
     public static final String PROVIDER = "anthropic";
 
@@ -62,17 +64,15 @@ public final class AnthropicAdapter implements ProviderAdapter {
     }
 
     /**
-     * The upstream request for a body already in Anthropic's format (an Anthropic-format front door passing
-     * through natively): the body as given with {@code model} replaced by the deployment's upstream model, sent
-     * to the same URL with the same headers as translated requests. {@code anthropicBody} is not modified.
-     *
-     * @param betas the caller's {@code anthropic-beta} header values, joined with the deployment's own
+     * A {@code /v1/messages} call passed through natively: the caller's body (its model already replaced by the
+     * deployment's upstream model) sent to the same URL with the same credentials and headers as translated
+     * requests; the caller's {@code anthropic-beta} flags are joined with the deployment's own.
      */
-    public UpstreamRequest toNativeUpstream(ObjectNode anthropicBody, Collection<String> betas, Deployment deployment) {
-        ObjectNode body = anthropicBody.objectNode();
-        body.setAll(anthropicBody);
-        body.put("model", deployment.upstreamModel());
-        return MessagesEndpoint.request(deployment, Json.bytes(body), body.path("stream").asBoolean(false), betas);
+    @Override
+    public UpstreamRequest toNativeMessages(NativeMessagesRequest request, Deployment deployment) {
+        String betas = request.clientHeaders().get("anthropic-beta");
+        return MessagesEndpoint.request(deployment, Json.bytes(request.body()), request.stream(),
+                betas == null ? List.of() : List.of(betas));
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.llmgate.core.provider.anthropic;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.llmgate.api.error.GatewayException;
+import io.llmgate.core.messages.NativeMessagesRequest;
 import io.llmgate.core.provider.DropParams;
 import io.llmgate.core.request.InferenceEndpoint;
 import io.llmgate.core.request.InferenceRequest;
@@ -166,20 +167,19 @@ class AnthropicAdapterTest {
     }
 
     @Test
-    void should_pass_a_anthropicBodyanthropic_body_with_the_upstream_model() throws Exception {
+    void should_pass_an_anthropic_body_through_natively_with_the_upstream_model() throws Exception {
         // given
         ObjectNode anthropicBody = Fixtures.parse("""
                 {"model": "claude", "max_tokens": 100, "stream": true, "system": "be brief",
                  "messages": [{"role": "user", "content": "hi"}], "metadata": {"user_id": "u-1"}}""");
-        ObjectNode before = anthropicBody.deepCopy();
+        anthropicBody.put("model", "claude-sonnet-4-5"); // the front door names the upstream model
 
         // when
-        UpstreamRequest upstream = adapter.toNativeUpstream(anthropicBody, List.of("token-counting-2024-11-01"), deployment);
+        UpstreamRequest upstream = adapter.toNativeMessages(new NativeMessagesRequest(anthropicBody, true,
+                Map.of("anthropic-beta", "token-counting-2024-11-01")), deployment);
 
         // then
-        ObjectNode expected = before.deepCopy().put("model", "claude-sonnet-4-5");
-        assertThat(body(upstream)).isEqualTo(expected);
-        assertThat(anthropicBody).isEqualTo(before);
+        assertThat(body(upstream)).isEqualTo(anthropicBody);
         assertThat(upstream.uri()).hasToString("https://api.anthropic.com/v1/messages");
         assertThat(header(upstream, "x-api-key")).contains("sk-ant-deployment-key");
         assertThat(header(upstream, "accept")).contains("text/event-stream");
