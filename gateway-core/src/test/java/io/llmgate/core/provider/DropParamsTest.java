@@ -8,6 +8,8 @@ import io.llmgate.core.request.RequestDecoder;
 import io.llmgate.core.routing.Deployment;
 import io.llmgate.core.testing.ConfigFiles;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.charset.StandardCharsets;
 
@@ -155,6 +157,33 @@ class DropParamsTest {
 
         // then
         assertThat(error.getMessage()).contains("['user']");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "anthropic/claude-sonnet-4-5 | frequency_penalty | 0.5",
+            "gemini/gemini-2.0-flash | logit_bias | {\"50256\": -100}",
+            "vertex_ai/gemini-2.0-flash | logprobs | true",
+            "bedrock/anthropic.claude-3-haiku-20240307-v1:0 | response_format | {\"type\": \"json_object\"}"})
+    void should_judge_what_each_translating_adapter_declares_it_lacks(String model, String param, String value) {
+        // given
+        Deployment deployment = ConfigFiles.deployment("""
+                model_list:
+                  - model_name: m
+                    litellm_params: { model: "%s", api_key: k-test, api_base: "http://127.0.0.1:9" }
+                """.formatted(model));
+        String field = "\"" + param + "\":" + value;
+
+        // when
+        GatewayException refused = catchThrowableOfType(GatewayException.class,
+                () -> DropParams.apply(chat(field + ",\"user\":\"u-1\""), deployment, false));
+        InferenceRequest dropped = DropParams.apply(chat(field + ",\"user\":\"u-1\",\"drop_params\":true"), deployment, false);
+
+        // then
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.getMessage()).contains("['" + param + "']");
+        assertThat(dropped.body().has(param)).isFalse();
+        assertThat(dropped.body().path("user").asText()).as("harmless parameters pass").isEqualTo("u-1");
     }
 
     private static Deployment cohere(String extra) {

@@ -7,6 +7,8 @@ import io.llmgate.core.config.LitellmParams;
 import io.llmgate.core.json.Json;
 import io.llmgate.core.provider.ProviderAdapter;
 import io.llmgate.core.provider.StreamTranslator;
+import io.llmgate.core.provider.SupportedParams;
+import io.llmgate.core.request.InferenceEndpoint;
 import io.llmgate.core.request.InferenceRequest;
 import io.llmgate.core.routing.Deployment;
 import io.llmgate.core.upstream.FrameDecoder;
@@ -19,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -27,6 +30,11 @@ import java.util.function.Function;
  * InvokeModel, each request authorized last, over the exact body bytes it sends (see {@link BedrockAuth}).
  */
 public final class BedrockAdapter implements ProviderAdapter {
+    /** OpenAI chat parameters Converse cannot honour: refused, or dropped with {@code drop_params}. */
+    private static final SupportedParams CONVERSE_PARAMS = SupportedParams.allExcept(Set.of("response_format",
+            "n", "frequency_penalty", "presence_penalty", "seed", "logprobs", "top_logprobs", "logit_bias", "functions",
+            "function_call", "modalities", "audio", "prediction", "web_search_options"));
+
     public static final String PROVIDER = "bedrock";
 
     private final BedrockAuth auth;
@@ -43,6 +51,11 @@ public final class BedrockAdapter implements ProviderAdapter {
     @Override
     public Optional<String> apiBase(LitellmParams params, Function<String, String> environment) {
         return Optional.of(BedrockEndpoint.apiBase(params, environment));
+    }
+
+    @Override
+    public SupportedParams supportedParams(InferenceEndpoint endpoint, Deployment deployment) {
+        return endpoint == InferenceEndpoint.CHAT_COMPLETIONS ? CONVERSE_PARAMS : SupportedParams.ALL;
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.llmgate.api.error.GatewayException;
 import io.llmgate.core.json.Json;
 import io.llmgate.core.provider.ProviderAdapter;
 import io.llmgate.core.provider.StreamTranslator;
+import io.llmgate.core.provider.SupportedParams;
 import io.llmgate.core.request.InferenceEndpoint;
 import io.llmgate.core.request.InferenceRequest;
 import io.llmgate.core.routing.Deployment;
@@ -22,6 +23,11 @@ public final class GeminiAdapter implements ProviderAdapter {
     public static final String PROVIDER = "gemini";
 
     private final GenerateContent chat = new GenerateContent(PROVIDER);
+
+    @Override
+    public SupportedParams supportedParams(InferenceEndpoint endpoint, Deployment deployment) {
+        return chat.supportedParams(endpoint);
+    }
 
     @Override
     public UpstreamRequest toUpstream(InferenceRequest request, Deployment deployment) {

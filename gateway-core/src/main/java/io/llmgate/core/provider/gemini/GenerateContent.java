@@ -5,6 +5,7 @@ import io.llmgate.api.error.ErrorType;
 import io.llmgate.api.error.GatewayException;
 import io.llmgate.core.json.Json;
 import io.llmgate.core.provider.StreamTranslator;
+import io.llmgate.core.provider.SupportedParams;
 import io.llmgate.core.request.InferenceEndpoint;
 import io.llmgate.core.request.InferenceRequest;
 import io.llmgate.core.routing.Deployment;
@@ -12,6 +13,7 @@ import io.llmgate.core.routing.Deployment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What AI Studio and Vertex AI share for chat: the {@code generateContent} method and body, the answer
@@ -23,6 +25,19 @@ public final class GenerateContent {
     /** @param provider the name answers and errors are attributed to ({@code gemini}, {@code vertex_ai}) */
     public GenerateContent(String provider) {
         this.provider = provider;
+    }
+
+    /**
+     * OpenAI chat parameters Gemini has no counterpart for and that would change the answer if honoured:
+     * refused, or dropped with {@code drop_params}. Harmless ones ({@code user}, {@code parallel_tool_calls},
+     * {@code store}, ...) are simply not sent.
+     */
+    private static final SupportedParams CHAT_PARAMS = SupportedParams.allExcept(Set.of("logit_bias", "logprobs",
+            "top_logprobs", "functions", "function_call", "modalities", "audio", "prediction", "web_search_options"));
+
+    /** What {@link io.llmgate.core.provider.DropParams} judges for both Gemini adapters. */
+    public SupportedParams supportedParams(InferenceEndpoint endpoint) {
+        return endpoint == InferenceEndpoint.CHAT_COMPLETIONS ? CHAT_PARAMS : SupportedParams.ALL;
     }
 
     /** {@code :generateContent}, or {@code :streamGenerateContent} for a stream (with {@link #query}). */

@@ -5,6 +5,7 @@ import io.llmgate.api.error.GatewayException;
 import io.llmgate.core.json.Json;
 import io.llmgate.core.provider.ProviderAdapter;
 import io.llmgate.core.provider.StreamTranslator;
+import io.llmgate.core.provider.SupportedParams;
 import io.llmgate.core.provider.gemini.GeminiErrors;
 import io.llmgate.core.provider.gemini.GenerateContent;
 import io.llmgate.core.request.InferenceEndpoint;
@@ -32,6 +33,11 @@ public final class VertexAdapter implements ProviderAdapter {
     /** @param environment reads {@code GOOGLE_APPLICATION_CREDENTIALS}, {@code VERTEXAI_PROJECT}, ... */
     public VertexAdapter(Function<String, String> environment) {
         this.environment = environment;
+    }
+
+    @Override
+    public SupportedParams supportedParams(InferenceEndpoint endpoint, Deployment deployment) {
+        return chat.supportedParams(endpoint);
     }
 
     @Override
