@@ -3,9 +3,6 @@ package io.llmgate.core.provider.gemini;
 import io.llmgate.api.error.ErrorType;
 import io.llmgate.api.error.GatewayException;
 import io.llmgate.core.json.Json;
-import io.llmgate.core.provider.ProviderAdapter;
-import io.llmgate.core.provider.StreamTranslator;
-import io.llmgate.core.provider.SupportedParams;
 import io.llmgate.core.request.InferenceEndpoint;
 import io.llmgate.core.request.InferenceRequest;
 import io.llmgate.core.routing.Deployment;
@@ -19,15 +16,13 @@ import java.util.Map;
  * (or {@code :streamGenerateContent?alt=sse}, or {@code :batchEmbedContents} for embeddings) with the key in
  * {@code x-goog-api-key}, never in the URL, so it cannot end up in a logged address.
  */
-public final class GeminiAdapter implements ProviderAdapter {
+public final class GeminiAdapter extends GenerateContentAdapter {
     public static final String PROVIDER = "gemini";
 
-    private final GenerateContent chat = new GenerateContent(PROVIDER);
-
-    @Override
-    public SupportedParams supportedParams(InferenceEndpoint endpoint, Deployment deployment) {
-        return chat.supportedParams(endpoint);
+    public GeminiAdapter() {
+        super(PROVIDER);
     }
+
 
     @Override
     public UpstreamRequest toUpstream(InferenceRequest request, Deployment deployment) {
@@ -49,19 +44,7 @@ public final class GeminiAdapter implements ProviderAdapter {
     }
 
     @Override
-    public byte[] fromUpstream(InferenceRequest request, byte[] upstreamBody) {
-        return request.endpoint() == InferenceEndpoint.EMBEDDINGS
-                ? GeminiEmbeddings.fromBatchEmbedContents(upstreamBody, request.model())
-                : chat.chatCompletion(request, upstreamBody);
-    }
-
-    @Override
-    public StreamTranslator streamTranslator(InferenceRequest request) {
-        return chat.streamTranslator(request);
-    }
-
-    @Override
-    public GatewayException toError(int status, byte[] upstreamBody, Deployment deployment) {
-        return GeminiErrors.toError(status, upstreamBody, deployment);
+    protected byte[] embeddingsFrom(byte[] upstreamBody, String model) {
+        return GeminiEmbeddings.fromBatchEmbedContents(upstreamBody, model);
     }
 }

@@ -1,13 +1,8 @@
 package io.llmgate.core.provider.vertex;
 
 import com.google.auth.oauth2.GoogleCredentials;
-import io.llmgate.api.error.GatewayException;
 import io.llmgate.core.json.Json;
-import io.llmgate.core.provider.ProviderAdapter;
-import io.llmgate.core.provider.StreamTranslator;
-import io.llmgate.core.provider.SupportedParams;
-import io.llmgate.core.provider.gemini.GeminiErrors;
-import io.llmgate.core.provider.gemini.GenerateContent;
+import io.llmgate.core.provider.gemini.GenerateContentAdapter;
 import io.llmgate.core.request.InferenceEndpoint;
 import io.llmgate.core.request.InferenceRequest;
 import io.llmgate.core.routing.Deployment;
@@ -23,21 +18,16 @@ import java.util.function.Function;
  * (or {@code :streamGenerateContent?alt=sse}, or {@code :predict} for embeddings) with an OAuth bearer token.
  * Shared state is only the token cache of {@link VertexTokens}, which is thread-safe.
  */
-public final class VertexAdapter implements ProviderAdapter {
+public final class VertexAdapter extends GenerateContentAdapter {
     public static final String PROVIDER = "vertex_ai";
 
-    private final GenerateContent chat = new GenerateContent(PROVIDER);
     private final VertexTokens tokens = new VertexTokens();
     private final Function<String, String> environment;
 
     /** @param environment reads {@code GOOGLE_APPLICATION_CREDENTIALS}, {@code VERTEXAI_PROJECT}, ... */
     public VertexAdapter(Function<String, String> environment) {
+        super(PROVIDER);
         this.environment = environment;
-    }
-
-    @Override
-    public SupportedParams supportedParams(InferenceEndpoint endpoint, Deployment deployment) {
-        return chat.supportedParams(endpoint);
     }
 
     @Override
@@ -57,19 +47,7 @@ public final class VertexAdapter implements ProviderAdapter {
     }
 
     @Override
-    public byte[] fromUpstream(InferenceRequest request, byte[] upstreamBody) {
-        return request.endpoint() == InferenceEndpoint.EMBEDDINGS
-                ? VertexEmbeddings.fromPredict(upstreamBody, request.model())
-                : chat.chatCompletion(request, upstreamBody);
-    }
-
-    @Override
-    public StreamTranslator streamTranslator(InferenceRequest request) {
-        return chat.streamTranslator(request);
-    }
-
-    @Override
-    public GatewayException toError(int status, byte[] upstreamBody, Deployment deployment) {
-        return GeminiErrors.toError(status, upstreamBody, deployment);
+    protected byte[] embeddingsFrom(byte[] upstreamBody, String model) {
+        return VertexEmbeddings.fromPredict(upstreamBody, model);
     }
 }

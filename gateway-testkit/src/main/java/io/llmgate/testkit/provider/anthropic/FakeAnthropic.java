@@ -3,17 +3,13 @@ package io.llmgate.testkit.provider.anthropic;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import io.llmgate.testkit.provider.FailureKind;
-import io.llmgate.testkit.provider.LoopbackServer;
-import io.llmgate.testkit.provider.ProviderFake;
+import io.llmgate.testkit.provider.ScriptedFake;
 import io.llmgate.testkit.provider.Replies;
 import io.llmgate.testkit.provider.Reply;
 import io.llmgate.testkit.upstream.RecordedRequest;
 
 import java.io.IOException;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -23,18 +19,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * Anthropic writes them, streams flushed event by event. While streaming, {@link FailureKind#OVERLOADED} starts the
  * stream and then fails it with an {@code error} event, the way Anthropic reports overload mid-stream.
  */
-public final class FakeAnthropic implements ProviderFake {
+public final class FakeAnthropic extends ScriptedFake {
     /** The key the fake accepts unless started with another. */
     public static final String API_KEY = "sk-ant-it-1";
 
     private final String apiKey;
-    private final Map<String, Reply> scripts = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
-    private final LoopbackServer server;
 
     private FakeAnthropic(String apiKey) {
+        super("fake-anthropic");
         this.apiKey = apiKey;
-        this.server = LoopbackServer.start("fake-anthropic", this::handle);
     }
 
     public static FakeAnthropic start() {
@@ -48,31 +42,11 @@ public final class FakeAnthropic implements ProviderFake {
     /** The origin; the gateway appends {@code /v1/messages} as it does for {@code https://api.anthropic.com}. */
     @Override
     public String apiBase() {
-        return server.origin();
+        return origin();
     }
 
     @Override
-    public void script(String upstreamModel, Reply reply) {
-        scripts.put(upstreamModel, reply);
-    }
-
-    @Override
-    public void reset() {
-        scripts.clear();
-        server.clearRequests();
-    }
-
-    @Override
-    public List<RecordedRequest> requests() {
-        return server.requests();
-    }
-
-    @Override
-    public void close() {
-        server.close();
-    }
-
-    private void handle(RecordedRequest request, HttpExchange exchange) throws IOException {
+    protected void handle(RecordedRequest request, HttpExchange exchange) throws IOException {
         String requestId = "req_fake_" + ids.incrementAndGet();
         if (!"POST".equals(request.method()) || !"/v1/messages".equals(request.path())) {
             ErrorWire.write(exchange, new ErrorWire.Answer(404, "not_found_error", "Not Found"), requestId);
@@ -103,7 +77,7 @@ public final class FakeAnthropic implements ProviderFake {
 
     private void answer(HttpExchange exchange, JsonNode body, String requestId) throws IOException {
         String model = body.path("model").asText();
-        Reply reply = scripts.getOrDefault(model, Reply.text(DEFAULT_TEXT));
+        Reply reply = replyFor(model);
         String messageId = "msg_fake_" + ids.incrementAndGet();
         boolean stream = body.path("stream").asBoolean(false);
         if (reply instanceof Reply.Failure failure) {

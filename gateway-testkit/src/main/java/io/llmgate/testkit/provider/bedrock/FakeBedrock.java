@@ -3,8 +3,7 @@ package io.llmgate.testkit.provider.bedrock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import io.llmgate.testkit.provider.LoopbackServer;
-import io.llmgate.testkit.provider.ProviderFake;
+import io.llmgate.testkit.provider.ScriptedFake;
 import io.llmgate.testkit.provider.Replies;
 import io.llmgate.testkit.provider.Reply;
 import io.llmgate.testkit.upstream.RecordedRequest;
@@ -28,7 +27,7 @@ import java.util.regex.Pattern;
  * {@link #API_KEY} as a bearer token; otherwise it answers 403 as AWS does. Scripts are keyed by the decoded
  * model id.
  */
-public final class FakeBedrock implements ProviderFake {
+public final class FakeBedrock extends ScriptedFake {
     public static final String ACCESS_KEY_ID = "AKIDLLMGATEFAKE0001";
     public static final String SECRET_ACCESS_KEY = "fake/Bedrock+Secret/Key0123456789abcdefghij";
     public static final String REGION = "us-east-1";
@@ -36,13 +35,11 @@ public final class FakeBedrock implements ProviderFake {
     private static final Pattern OPERATION = Pattern.compile("/model/([^/]+)/(converse|converse-stream|invoke)");
     private static final String ERROR_TYPE_NAMESPACE = ":http://internal.amazon.com/coral/com.amazon.bedrock/";
 
-    private final Map<String, Reply> scripts = new ConcurrentHashMap<>();
     private final Map<String, StreamException> streamExceptions = new ConcurrentHashMap<>();
     private final SigV4Verifier verifier = new SigV4Verifier(ACCESS_KEY_ID, SECRET_ACCESS_KEY, REGION, "bedrock");
-    private final LoopbackServer server;
 
     private FakeBedrock() {
-        server = LoopbackServer.start("fake-bedrock", this::handle);
+        super("fake-bedrock");
     }
 
     public static FakeBedrock start() {
@@ -51,12 +48,7 @@ public final class FakeBedrock implements ProviderFake {
 
     @Override
     public String apiBase() {
-        return server.origin();
-    }
-
-    @Override
-    public void script(String upstreamModel, Reply reply) {
-        scripts.put(upstreamModel, reply);
+        return origin();
     }
 
     /**
@@ -70,22 +62,12 @@ public final class FakeBedrock implements ProviderFake {
 
     @Override
     public void reset() {
-        scripts.clear();
+        super.reset();
         streamExceptions.clear();
-        server.clearRequests();
     }
 
     @Override
-    public List<RecordedRequest> requests() {
-        return server.requests();
-    }
-
-    @Override
-    public void close() {
-        server.close();
-    }
-
-    private void handle(RecordedRequest request, HttpExchange exchange) throws IOException {
+    protected void handle(RecordedRequest request, HttpExchange exchange) throws IOException {
         Matcher operation = OPERATION.matcher(request.path());
         if (!"POST".equals(request.method()) || !operation.matches()) {
             error(exchange, new BedrockFailure(404, "UnknownOperationException", "Unknown operation"));
@@ -97,7 +79,7 @@ public final class FakeBedrock implements ProviderFake {
             return;
         }
         String model = URLDecoder.decode(operation.group(1), StandardCharsets.UTF_8);
-        Reply reply = scripts.getOrDefault(model, Reply.text(DEFAULT_TEXT));
+        Reply reply = replyFor(model);
         if (reply instanceof Reply.Failure failure) {
             error(exchange, BedrockFailure.of(failure.kind()));
             return;

@@ -3,16 +3,12 @@ package io.llmgate.testkit.provider.gemini;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import io.llmgate.testkit.provider.LoopbackServer;
-import io.llmgate.testkit.provider.ProviderFake;
+import io.llmgate.testkit.provider.ScriptedFake;
 import io.llmgate.testkit.provider.Replies;
 import io.llmgate.testkit.provider.Reply;
 import io.llmgate.testkit.upstream.RecordedRequest;
 
 import java.io.IOException;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,15 +17,13 @@ import java.util.regex.Pattern;
  * {@code :streamGenerateContent?alt=sse} and {@code :batchEmbedContents}, authenticated by
  * {@code x-goog-api-key: }{@link #API_KEY} (anything else gets AI Studio's {@code API_KEY_INVALID} 400).
  */
-public final class FakeGemini implements ProviderFake {
+public final class FakeGemini extends ScriptedFake {
     public static final String API_KEY = "fake-gemini-key-0123456789";
     private static final Pattern MODEL_METHOD = Pattern.compile("/v1beta/models/([^/:]+):([A-Za-z]+)");
 
-    private final Map<String, Reply> scripts = new ConcurrentHashMap<>();
-    private final LoopbackServer server;
 
     private FakeGemini() {
-        server = LoopbackServer.start("fake-gemini", this::handle);
+        super("fake-gemini");
     }
 
     public static FakeGemini start() {
@@ -38,31 +32,11 @@ public final class FakeGemini implements ProviderFake {
 
     @Override
     public String apiBase() {
-        return server.origin();
+        return origin();
     }
 
     @Override
-    public void script(String upstreamModel, Reply reply) {
-        scripts.put(upstreamModel, reply);
-    }
-
-    @Override
-    public void reset() {
-        scripts.clear();
-        server.clearRequests();
-    }
-
-    @Override
-    public List<RecordedRequest> requests() {
-        return server.requests();
-    }
-
-    @Override
-    public void close() {
-        server.close();
-    }
-
-    private void handle(RecordedRequest request, HttpExchange exchange) throws IOException {
+    protected void handle(RecordedRequest request, HttpExchange exchange) throws IOException {
         Matcher call = MODEL_METHOD.matcher(request.path());
         if (!"POST".equals(request.method()) || !call.matches()) {
             Replies.json(exchange, 404, GenerateContentWire.error(404, "NOT_FOUND",
@@ -74,7 +48,7 @@ public final class FakeGemini implements ProviderFake {
             return;
         }
         String model = call.group(1);
-        Reply reply = scripts.getOrDefault(model, Reply.text(DEFAULT_TEXT));
+        Reply reply = replyFor(model);
         switch (call.group(2)) {
             case "generateContent" -> GenerateContentWire.answer(exchange, reply, model, false);
             case "streamGenerateContent" -> GenerateContentWire.answer(exchange, reply, model,
