@@ -31,7 +31,7 @@ class AnthropicConformanceIT extends ProviderConformance {
     @Override
     protected Subject subject() {
         return new Subject("anthropic", "claude-it", "claude-sonnet-4-5", null, null,
-                Set.of(Capability.STREAMING, Capability.TOOLS));
+                Set.of(Capability.STREAMING, Capability.TOOLS, Capability.RETRY_AFTER));
     }
 
     @Override

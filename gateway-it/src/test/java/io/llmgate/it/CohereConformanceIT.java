@@ -20,7 +20,7 @@ class CohereConformanceIT extends ProviderConformance {
     @Override
     protected Subject subject() {
         return new Subject("cohere", "conformance-cohere-chat", "command-r-plus-conformance", "conformance-cohere-embed",
-                "embed-english-v3.0", EnumSet.allOf(Capability.class));
+                "embed-english-v3.0", EnumSet.complementOf(EnumSet.of(Capability.RETRY_AFTER)));
     }
 
     @Override

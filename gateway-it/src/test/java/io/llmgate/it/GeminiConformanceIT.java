@@ -14,7 +14,7 @@ class GeminiConformanceIT extends ProviderConformance {
     @Override
     protected Subject subject() {
         return new Subject("gemini", "gemini-chat", "gemini-2.0-flash", "gemini-embedding", "text-embedding-004",
-                EnumSet.allOf(Capability.class));
+                EnumSet.complementOf(EnumSet.of(Capability.RETRY_AFTER)));
     }
 
     @Override

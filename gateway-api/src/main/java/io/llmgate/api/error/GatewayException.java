@@ -1,6 +1,7 @@
 package io.llmgate.api.error;
 
 import java.util.Objects;
+import java.util.OptionalLong;
 
 /**
  * The one unchecked root of every error the gateway reports to a caller. It carries what the
@@ -17,6 +18,7 @@ public class GatewayException extends RuntimeException {
     private final boolean retriable;
     private final String provider;
     private final String model;
+    private final long retryAfterSeconds;
 
     public GatewayException(ErrorType type, String message) {
         this(type, type.defaultStatus(), message, null, false, null, null, null);
@@ -24,7 +26,13 @@ public class GatewayException extends RuntimeException {
 
     protected GatewayException(ErrorType type, int status, String message, String param,
                                boolean retriable, String provider, String model, Throwable cause) {
+        this(type, status, message, param, retriable, provider, model, cause, -1);
+    }
+
+    private GatewayException(ErrorType type, int status, String message, String param, boolean retriable,
+                             String provider, String model, Throwable cause, long retryAfterSeconds) {
         super(Objects.requireNonNull(message, "message"), cause, false, false);
+        this.retryAfterSeconds = retryAfterSeconds;
         this.type = Objects.requireNonNull(type, "type");
         this.status = status;
         this.param = param;
@@ -81,5 +89,16 @@ public class GatewayException extends RuntimeException {
     /** The model the error is attributed to, or {@code null}. */
     public String model() {
         return model;
+    }
+
+    /** How long the provider asked callers to wait ({@code Retry-After}), when it said. */
+    public OptionalLong retryAfterSeconds() {
+        return retryAfterSeconds < 0 ? OptionalLong.empty() : OptionalLong.of(retryAfterSeconds);
+    }
+
+    /** This error carrying the provider's {@code Retry-After}, passed on to the caller. */
+    public GatewayException withRetryAfter(long seconds) {
+        return new GatewayException(type, status, getMessage(), param, retriable, provider, model, getCause(),
+                Math.max(0, seconds));
     }
 }

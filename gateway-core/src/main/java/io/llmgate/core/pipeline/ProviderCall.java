@@ -66,7 +66,9 @@ final class ProviderCall {
             public void completed(UpstreamReply reply) {
                 long waited = System.nanoTime() - started;
                 if (!reply.isSuccess()) {
-                    result.completeExceptionally(adapter.toError(reply.status(), reply.body(), deployment));
+                    GatewayException error = adapter.toError(reply.status(), reply.body(), deployment);
+                    result.completeExceptionally(reply.retryAfterSeconds().isPresent()
+                            ? error.withRetryAfter(reply.retryAfterSeconds().getAsLong()) : error);
                     return;
                 }
                 try {

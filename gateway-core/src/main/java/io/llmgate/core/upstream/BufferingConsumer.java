@@ -6,13 +6,16 @@ import org.apache.hc.core5.http.HttpResponse;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.time.Clock;
 import java.util.Arrays;
+import java.util.OptionalLong;
 
 /** Collects a whole upstream answer up to {@code maxBytes}; longer answers fail the exchange. */
 public final class BufferingConsumer extends AbstractBinResponseConsumer<UpstreamReply> {
     private final long maxBytes;
     private int status;
     private String contentType;
+    private OptionalLong retryAfter = OptionalLong.empty();
     private byte[] body = new byte[1024];
     private int length;
 
@@ -24,6 +27,9 @@ public final class BufferingConsumer extends AbstractBinResponseConsumer<Upstrea
     protected void start(HttpResponse response, ContentType type) {
         status = response.getCode();
         contentType = type == null ? null : type.toString();
+        if (status >= 400) {
+            retryAfter = RetryAfter.seconds(response, Clock.systemUTC());
+        }
     }
 
     @Override
@@ -46,7 +52,7 @@ public final class BufferingConsumer extends AbstractBinResponseConsumer<Upstrea
 
     @Override
     protected UpstreamReply buildResult() {
-        return new UpstreamReply(status, contentType, Arrays.copyOf(body, length));
+        return new UpstreamReply(status, contentType, Arrays.copyOf(body, length), retryAfter);
     }
 
     @Override

@@ -12,7 +12,9 @@ import org.apache.hc.core5.http.protocol.HttpContext;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.time.Clock;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
@@ -51,6 +53,7 @@ public final class StreamingConsumer implements AsyncResponseConsumer<Void> {
     private volatile boolean abandoned;
     private int errorStatus;
     private ByteBuffer errorBody;
+    private OptionalLong errorRetryAfter = OptionalLong.empty();
 
     public StreamingConsumer(int windowBytes, StreamTranslator translator,
                              BiFunction<Integer, byte[], GatewayException> errorAnswer,
@@ -91,6 +94,7 @@ public final class StreamingConsumer implements AsyncResponseConsumer<Void> {
         if (status < 200 || status >= 300) {
             errorStatus = status;
             errorBody = ByteBuffer.allocate(MAX_ERROR_BODY);
+            errorRetryAfter = RetryAfter.seconds(response, Clock.systemUTC());
         }
         // the exchange's result is complete only at the end of the body: completing it at the head lets
         // HttpClient see a finished future while it still wires the exchange, which it then aborts
@@ -145,7 +149,8 @@ public final class StreamingConsumer implements AsyncResponseConsumer<Void> {
         if (errorBody != null) {
             byte[] body = new byte[errorBody.position()];
             errorBody.flip().get(body);
-            failBeforeOrInStream(errorAnswer.apply(errorStatus, body));
+            GatewayException error = errorAnswer.apply(errorStatus, body);
+            failBeforeOrInStream(errorRetryAfter.isPresent() ? error.withRetryAfter(errorRetryAfter.getAsLong()) : error);
         } else if (!ended && !parser.hasPartialEvent() && translator.onClose(this::emit)) {
             ended = true;
             start();

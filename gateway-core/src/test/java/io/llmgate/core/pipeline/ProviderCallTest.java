@@ -97,6 +97,33 @@ class ProviderCallTest extends LoopbackTest {
     }
 
     @Test
+    void should_keep_the_providers_retry_after_on_the_error() {
+        // given
+        upstream.script("waiting-model", Scenario.error(429,
+                "{\"error\":{\"message\":\"Slow down\",\"type\":\"rate_limit_error\"}}", "Retry-After", "7"));
+
+        // when
+        GatewayException error = failure(deployment("waiting-model"), chat("public", false));
+
+        // then
+        assertThat(error.status()).isEqualTo(429);
+        assertThat(error.retryAfterSeconds()).hasValue(7);
+    }
+
+    @Test
+    void should_round_retry_after_ms_up_to_seconds_on_a_refused_stream() {
+        // given
+        upstream.script("waiting-stream", Scenario.error(429,
+                "{\"error\":{\"message\":\"Slow down\",\"type\":\"rate_limit_error\"}}", "retry-after-ms", "1500"));
+
+        // when
+        GatewayException error = failure(deployment("waiting-stream"), chat("public", true));
+
+        // then
+        assertThat(error.retryAfterSeconds()).hasValue(2);
+    }
+
+    @Test
     void should_start_a_stream_and_hand_over_every_event() throws Exception {
         // given
         upstream.script("streamed-model", Scenario.content("one two three four").withStream(4, java.time.Duration.ZERO));

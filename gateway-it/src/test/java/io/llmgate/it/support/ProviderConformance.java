@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import static io.llmgate.it.support.ResponseAssert.assertThatResponse;
@@ -27,7 +28,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 public abstract class ProviderConformance extends DeployedGatewayTestBase {
 
     /** What a provider's adapter supports beyond plain chat. */
-    public enum Capability { STREAMING, TOOLS, EMBEDDINGS }
+    public enum Capability {
+        STREAMING, TOOLS, EMBEDDINGS,
+        /** The provider's 429 carries {@code Retry-After} (the fakes send 7 s), which the gateway passes on. */
+        RETRY_AFTER
+    }
 
     /**
      * @param provider        name in {@link ProviderDeployments}, and the {@code llm_provider} errors report
@@ -172,7 +177,11 @@ public abstract class ProviderConformance extends DeployedGatewayTestBase {
         JsonNode error = Json.parse(response.body()).path("error");
         assertThat(error.path("llm_provider").asText()).as(response.body()).isEqualTo(subject().provider());
         switch (kind) {
-            case RATE_LIMITED -> assertThatResponse(response).hasStatus(429).hasErrorType("rate_limit_error");
+            case RATE_LIMITED -> {
+                assertThatResponse(response).hasStatus(429).hasErrorType("rate_limit_error");
+                assertThat(response.headers().firstValue("retry-after")).isEqualTo(
+                        subject().capabilities().contains(Capability.RETRY_AFTER) ? Optional.of("7") : Optional.empty());
+            }
             case CONTEXT_WINDOW_EXCEEDED ->
                     assertThatResponse(response).hasStatus(400).hasErrorType("context_length_exceeded");
             case CONTENT_POLICY -> assertThatResponse(response).hasStatus(400).hasErrorType("content_policy_violation");

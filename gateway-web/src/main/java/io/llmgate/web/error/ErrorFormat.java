@@ -53,8 +53,10 @@ public enum ErrorFormat {
     /** The error as a JAX-RS answer, for filters, mappers and resources. */
     public Response response(GatewayException error) {
         byte[] body = body(error);
-        return Response.status(status(error)).type(MediaType.APPLICATION_JSON_TYPE).entity(body)
-                .header("Content-Length", body.length).build();
+        Response.ResponseBuilder response = Response.status(status(error)).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(body).header("Content-Length", body.length);
+        error.retryAfterSeconds().ifPresent(seconds -> response.header("Retry-After", seconds));
+        return response.build();
     }
 
     public Response response(ErrorType type, int status, String message) {

@@ -45,6 +45,7 @@ final class InferenceResponses {
     }
 
     static void error(HttpServletResponse response, ErrorFormat format, GatewayException error) throws IOException {
+        error.retryAfterSeconds().ifPresent(seconds -> response.setHeader("Retry-After", Long.toString(seconds)));
         write(response, format.status(error), "application/json", format.body(error));
     }
 

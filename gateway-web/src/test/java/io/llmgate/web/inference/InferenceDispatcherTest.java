@@ -152,6 +152,21 @@ class InferenceDispatcherTest {
         // then
         assertThat(exchange.status).isEqualTo(429);
         assertThat(error(exchange).path("llm_provider").asText()).isEqualTo("groq");
+        assertThat(exchange.responseHeaders).doesNotContainKey("Retry-After");
+    }
+
+    @Test
+    void should_pass_the_providers_retry_after_on() throws Exception {
+        // given
+        pipeline.answer = call -> CompletableFuture.failedFuture(GatewayException.upstream(ErrorType.RATE_LIMIT, 429,
+                "groq returned 429: slow down", true, "groq", "llama", null).withRetryAfter(7));
+
+        // when
+        ServletExchange exchange = dispatch(authorized(CHAT));
+
+        // then
+        assertThat(exchange.status).isEqualTo(429);
+        assertThat(exchange.responseHeaders).containsEntry("Retry-After", "7");
     }
 
     @Test
