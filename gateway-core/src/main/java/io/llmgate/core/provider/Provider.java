@@ -26,9 +26,4 @@ public record Provider(String name, Optional<String> defaultApiBase, List<String
     public Provider(String name, Optional<String> defaultApiBase, Optional<String> apiKeyEnv, ProviderAdapter adapter) {
         this(name, defaultApiBase, List.of(), apiKeyEnv.stream().toList(), adapter);
     }
-
-    /** The first environment variable the key is read from, if any. */
-    public Optional<String> apiKeyEnv() {
-        return apiKeyEnvs.stream().findFirst();
-    }
 }

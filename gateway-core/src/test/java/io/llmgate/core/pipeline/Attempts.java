@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -67,7 +66,7 @@ final class Attempts {
     }
 
     private CallOutcome outcome(Deployment deployment, InferenceRequest request) throws Exception {
-        return new ProviderCall(client, 1L << 20).perform(request, deployment).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        return ProviderCalls.perform(client, deployment, request);
     }
 
     private static JsonNode parse(byte[] json) {

@@ -24,7 +24,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -195,7 +194,7 @@ class BedrockProviderCallTest {
     }
 
     private static CallOutcome call(Deployment deployment, InferenceRequest request) throws Exception {
-        return new ProviderCall(client, 1L << 20).perform(request, deployment).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        return ProviderCalls.perform(client, deployment, request);
     }
 
     private static GatewayException failure(Deployment deployment, InferenceRequest request) {

@@ -25,7 +25,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -154,7 +153,7 @@ class MessagesProviderCallTest extends LoopbackTest {
     }
 
     private static CallOutcome call(InferenceRequest request, Deployment deployment) throws Exception {
-        return new ProviderCall(client, 1L << 20).perform(request, deployment).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        return ProviderCalls.perform(client, deployment, request);
     }
 
     private static List<String> frames(CallOutcome.Streaming streaming) throws InterruptedException {

@@ -39,11 +39,7 @@ final class InferenceResponses {
         }
     }
 
-    /** An error in the front door's shape (OpenAI's unless said otherwise). */
-    static void error(HttpServletResponse response, GatewayException error) throws IOException {
-        error(response, ErrorFormat.OPENAI, error);
-    }
-
+    /** An error in the front door's shape, with the provider's {@code Retry-After} when it gave one. */
     static void error(HttpServletResponse response, ErrorFormat format, GatewayException error) throws IOException {
         error.retryAfterSeconds().ifPresent(seconds -> response.setHeader("Retry-After", Long.toString(seconds)));
         write(response, format.status(error), "application/json", format.body(error));

@@ -79,7 +79,7 @@ class ErrorResponsesTest {
                 false, "openai", "gpt-9", null);
 
         // when
-        Response response = ErrorResponses.of(error);
+        Response response = ErrorFormat.OPENAI.response(error);
 
         // then
         byte[] body = (byte[]) response.getEntity();
@@ -92,7 +92,7 @@ class ErrorResponsesTest {
     @Test
     void should_use_the_given_status_as_code_even_when_the_type_normally_has_another() throws Exception {
         // when
-        Response response = ErrorResponses.of(ErrorType.INVALID_REQUEST, 405, "Method not allowed on /v1/models");
+        Response response = ErrorFormat.OPENAI.response(ErrorType.INVALID_REQUEST, 405, "Method not allowed on /v1/models");
 
         // then
         JsonNode body = Json.mapper().readTree((byte[]) response.getEntity()).path("error");
