@@ -293,6 +293,18 @@ class InferenceDispatcherTest {
     }
 
     @Test
+    void should_refuse_an_oversized_messages_body_in_anthropics_shape() throws Exception {
+        // when
+        ServletExchange exchange = dispatchMessages(MESSAGES.replace("\"hi\"", "\"" + "x".repeat(2_000) + "\""));
+
+        // then
+        assertThat(exchange.status).isEqualTo(413);
+        assertThat(Json.mapper().readTree(exchange.body.toByteArray()).at("/error/type").asText())
+                .isEqualTo("request_too_large");
+        assertThat(pipeline.calls).isEmpty();
+    }
+
+    @Test
     void should_answer_a_failed_messages_call_in_anthropics_shape() throws Exception {
         // given
         pipeline.answer = call -> CompletableFuture.failedFuture(GatewayException.upstream(ErrorType.RATE_LIMIT, 429,
