@@ -25,7 +25,7 @@ public final class ConfigLoader {
     private static final System.Logger LOG = System.getLogger(ConfigLoader.class.getName());
     private static final YAMLMapper YAML = new YAMLMapper();
     /** Sections LiteLLM defines that later versions of the gateway will read. */
-    private static final Set<String> KNOWN_LATER = Set.of("router_settings", "credential_list",
+    private static final Set<String> KNOWN_LATER = Set.of("credential_list",
             "guardrails", "mcp_servers", "agents", "callback_settings", "search_tools", "vector_store_registry",
             "prompts", "policies", "include");
 
@@ -97,17 +97,18 @@ public final class ConfigLoader {
         List<DeploymentConfig> models = new DeploymentReader(name).readAll(top.node().get("model_list"));
         GeneralSettings general = readGeneral(top.object("general_settings"));
         LitellmSettings litellm = readLitellm(name, top.object("litellm_settings"));
+        RouterSettings router = new RouterSettingsReader(name).read(top.object("router_settings"), top.object("litellm_settings"));
         for (String variable : references.unsetVariables()) {
             LOG.log(System.Logger.Level.WARNING, "{0}: environment variable {1} is not set; the field that refers to it is treated as absent", name, variable);
         }
-        return new GatewayConfig(source, models, general, litellm);
+        return new GatewayConfig(source, models, general, litellm, router);
     }
 
-    /** Only {@code drop_params} so far; the other keys are named in one log line. */
+    /** {@code drop_params} here, the router's keys in {@link RouterSettingsReader}; others are named in one log line. */
     private static LitellmSettings readLitellm(String name, FieldReader litellm) {
         List<String> ignored = new ArrayList<>();
         litellm.node().fieldNames().forEachRemaining(key -> {
-            if (!"drop_params".equals(key)) {
+            if (!"drop_params".equals(key) && !RouterSettingsReader.LITELLM_KEYS.contains(key)) {
                 ignored.add(key);
             }
         });
@@ -150,7 +151,7 @@ public final class ConfigLoader {
     private static void logIgnoredSections(String name, FieldReader top) {
         top.node().fieldNames().forEachRemaining(section -> {
             switch (section) {
-                case "model_list", "general_settings", "environment_variables", "litellm_settings" -> { }
+                case "model_list", "general_settings", "environment_variables", "litellm_settings", "router_settings" -> { }
                 default -> LOG.log(System.Logger.Level.INFO, KNOWN_LATER.contains(section)
                         ? "{0}: section {1} is not supported by this version yet; ignored"
                         : "{0}: unknown section {1}; ignored", name, section);

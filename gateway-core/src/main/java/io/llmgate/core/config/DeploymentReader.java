@@ -71,7 +71,7 @@ final class DeploymentReader {
                 new ProviderSettings(gatewayParams(params.node())));
         String id = info.string("id").filter(s -> !s.isBlank())
                 .orElseGet(() -> digest(modelName, entryReader.node().get("litellm_params")));
-        return new DeploymentConfig(modelName, id, litellm, info.node().deepCopy());
+        return new DeploymentConfig(modelName, id, litellm, info.node().deepCopy(), RoutingParams.read(params, info));
     }
 
     private static Map<String, String> headers(FieldReader headers) {

@@ -41,6 +41,11 @@ final class FieldReader {
         return node;
     }
 
+    /** {@code file: entry: prefix.field}, to start a message about one field. */
+    String path(String field) {
+        return where + ": " + prefix + field;
+    }
+
     FieldReader object(String field) {
         return of(where, prefix + field + ".", node.get(field));
     }
@@ -119,6 +124,18 @@ final class FieldReader {
         if (value.isPresent() && value.getAsDouble() <= 0) {
             throw new ConfigException(where + ": " + prefix + field + " must be > 0, got " + value.getAsDouble());
         }
+    }
+
+    /** A duration in seconds that may be zero ({@code retry_after: 0}). */
+    Optional<Duration> secondsOrZero(String field) {
+        OptionalDouble value = number(field);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        if (value.getAsDouble() < 0) {
+            throw new ConfigException(path(field) + " must be >= 0 seconds, got " + value.getAsDouble());
+        }
+        return Optional.of(Duration.ofNanos((long) (value.getAsDouble() * 1_000_000_000L)));
     }
 
     /** A duration given in seconds (LiteLLM's {@code timeout: 30} or {@code 0.5}). */

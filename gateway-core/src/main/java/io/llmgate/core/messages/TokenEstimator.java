@@ -13,7 +13,7 @@ import com.knuddels.jtokkit.api.EncodingType;
  * documents count {@value #IMAGE_TOKENS} each, about what Anthropic charges for an image at its default
  * size limit, since their size is not known here. An estimate: the provider's own count can differ.
  */
-final class TokenEstimator {
+public final class TokenEstimator {
     static final int IMAGE_TOKENS = 1_600;
     /** OpenAI's framing around each message, and the tokens priming the reply. */
     static final int PER_MESSAGE = 3;
@@ -29,6 +29,15 @@ final class TokenEstimator {
     static TokenEstimator forModel(String upstreamModel) {
         return new TokenEstimator(ENCODINGS.getEncodingForModel(upstreamModel)
                 .orElseGet(() -> ENCODINGS.getEncoding(EncodingType.CL100K_BASE)));
+    }
+
+    /**
+     * Input tokens of an OpenAI or Anthropic request body (messages, system, tools, or a completion's
+     * {@code prompt} / an embedding's {@code input}), for the router's pre-call checks and usage limits.
+     */
+    public static long estimate(String model, JsonNode body) {
+        TokenEstimator estimator = forModel(model);
+        return estimator.count(body) + estimator.content(body.path("prompt")) + estimator.content(body.path("input"));
     }
 
     /** Input tokens of a Messages body (system, messages, tools). */

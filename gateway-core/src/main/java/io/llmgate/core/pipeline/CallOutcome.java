@@ -10,18 +10,39 @@ import java.util.concurrent.CompletionStage;
  * How a call succeeded: a complete answer, or a stream whose first event has arrived.
  *
  * <p>{@code upstreamNanos} is the time spent waiting for the provider (whole answer, or first event), so
- * the gateway's own overhead is the total time minus it.
+ * the gateway's own overhead is the total time minus it. {@code attempts} says how many retries and
+ * fallbacks it took (the {@code x-litellm-attempted-*} headers).
  */
 public sealed interface CallOutcome {
     Deployment deployment();
 
     long upstreamNanos();
 
+    Attempts attempts();
+
+    /** This outcome, reported as reached after {@code attempts}. */
+    CallOutcome after(Attempts attempts);
+
     /** Completes when the caller has received everything (a stream's end, failure or cancellation). */
     CompletionStage<Void> finished();
 
-    record Answered(Deployment deployment, long upstreamNanos, String contentType, byte[] body) implements CallOutcome {
+    /** Retries within model groups and fallback groups tried before the answer came. */
+    record Attempts(int retries, int fallbacks) {
+        public static final Attempts NONE = new Attempts(0, 0);
+    }
+
+    record Answered(Deployment deployment, long upstreamNanos, String contentType, byte[] body, Attempts attempts)
+            implements CallOutcome {
         private static final CompletionStage<Void> DONE = CompletableFuture.completedFuture(null);
+
+        public Answered(Deployment deployment, long upstreamNanos, String contentType, byte[] body) {
+            this(deployment, upstreamNanos, contentType, body, Attempts.NONE);
+        }
+
+        @Override
+        public CallOutcome after(Attempts attempts) {
+            return new Answered(deployment, upstreamNanos, contentType, body, attempts);
+        }
 
         @Override
         public CompletionStage<Void> finished() {
@@ -29,7 +50,17 @@ public sealed interface CallOutcome {
         }
     }
 
-    record Streaming(Deployment deployment, long upstreamNanos, EventStream events) implements CallOutcome {
+    record Streaming(Deployment deployment, long upstreamNanos, EventStream events, Attempts attempts)
+            implements CallOutcome {
+        public Streaming(Deployment deployment, long upstreamNanos, EventStream events) {
+            this(deployment, upstreamNanos, events, Attempts.NONE);
+        }
+
+        @Override
+        public CallOutcome after(Attempts attempts) {
+            return new Streaming(deployment, upstreamNanos, events, attempts);
+        }
+
         @Override
         public CompletionStage<Void> finished() {
             return events.completion();

@@ -5,15 +5,22 @@ import io.llmgate.core.config.ConfigLoader;
 import io.llmgate.core.config.GatewayConfig;
 import io.llmgate.core.provider.ProviderTable;
 import io.llmgate.core.routing.ModelCatalog;
+import io.llmgate.core.routing.Router;
+import io.llmgate.core.routing.state.InfinispanDeploymentState;
+import io.llmgate.core.routing.state.StateCaches;
 import io.llmgate.core.upstream.UpstreamClient;
 import io.llmgate.core.upstream.UpstreamClientSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.infinispan.manager.EmbeddedCacheManager;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * What the gateway runs on: the loaded configuration, the model catalog built from it, the key
- * authenticator and the shared upstream client. Loaded once at start-up; a bad configuration fails
+ * What the gateway runs on: the loaded configuration, the model catalog built from it, the router with
+ * its deployment state, the key authenticator and the shared upstream client. Loaded once at start-up; a bad configuration fails
  * the deployment with the loader's message.
  */
 @ApplicationScoped
@@ -24,6 +31,9 @@ public class GatewayRuntime {
     private volatile ModelCatalog catalog;
     private volatile KeyAuthenticator authenticator;
     private UpstreamClient upstream;
+    private EmbeddedCacheManager stateCaches;
+    private ScheduledExecutorService timer;
+    private volatile Router router;
 
     @PostConstruct
     void start() {
@@ -33,6 +43,13 @@ public class GatewayRuntime {
         this.catalog = models;
         this.authenticator = new KeyAuthenticator(loaded.general().masterKey());
         this.upstream = new UpstreamClient(UpstreamClientSettings.defaults());
+        this.stateCaches = StateCaches.startLocal("llmgate-" + System.identityHashCode(this));
+        this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "llmgate-router-timer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.router = Router.of(loaded.router(), new InfinispanDeploymentState(stateCaches, System::currentTimeMillis), timer);
         if (!authenticator.hasMasterKey()) {
             LOG.log(System.Logger.Level.WARNING, "No master_key configured (general_settings.master_key or "
                     + "LITELLM_MASTER_KEY): every authenticated route answers 401");
@@ -46,6 +63,12 @@ public class GatewayRuntime {
         if (upstream != null) {
             upstream.close();
         }
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+        if (stateCaches != null) {
+            stateCaches.stop();
+        }
     }
 
     public GatewayConfig config() {
@@ -58,6 +81,11 @@ public class GatewayRuntime {
 
     public KeyAuthenticator authenticator() {
         return authenticator;
+    }
+
+    /** The router: its settings, deployment state, selector and cooldown rules. */
+    public Router router() {
+        return router;
     }
 
     public UpstreamClient upstream() {

@@ -4,10 +4,8 @@ import io.llmgate.api.error.GatewayException;
 import io.llmgate.core.hook.Budgeted;
 import io.llmgate.core.hook.RateLimited;
 import io.llmgate.core.hook.SpendTracked;
-import io.llmgate.core.routing.Deployment;
+import io.llmgate.core.routing.ModelCatalog;
 import io.llmgate.core.routing.ModelGroup;
-import io.llmgate.core.routing.Router;
-import io.llmgate.core.routing.ShuffleRouter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -16,15 +14,14 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * The inference use case. Authentication has happened before (the caller is in the call); the hooks
- * named on {@link #execute} run around it in {@link io.llmgate.core.hook.HookOrder}; then the router
- * picks a deployment and the {@link ProviderCall} performs it. Never blocks: the answer arrives on the
+ * named on {@link #execute} run around it in {@link io.llmgate.core.hook.HookOrder}; then a {@link RoutedCall}
+ * tries the deployments the router picks, with retries and fallbacks, each attempt a {@link ProviderCall}. Never blocks: the answer arrives on the
  * returned stage, failed with a {@link GatewayException} when the call cannot succeed.
  */
 @ApplicationScoped
 public class InferencePipeline {
     private static final int MAX_ECHOED_MODEL = 100;
 
-    private final Router router = new ShuffleRouter();
     private GatewayRuntime runtime;
 
     protected InferencePipeline() {
@@ -40,20 +37,22 @@ public class InferencePipeline {
     @RateLimited
     @SpendTracked
     public CompletionStage<CallOutcome> execute(InferenceCall call) {
+        ModelCatalog catalog = runtime.catalog();
         ModelGroup group;
+        RequestRouting options;
         try {
-            group = modelGroup(call.request().model());
+            group = modelGroup(catalog, call.request().model());
+            options = RequestRouting.extract(call.request().body(), call.requestedTimeout());
         } catch (GatewayException e) {
             return CompletableFuture.failedFuture(e);
         }
-        Deployment target = router.route(group).get(0);
-        return new ProviderCall(runtime.upstream(), runtime.config().general().maxResponseBytes(),
-                runtime.config().litellm().dropParams())
-                .perform(call.request(), target);
+        ProviderCall provider = new ProviderCall(runtime.upstream(), runtime.config().general().maxResponseBytes(),
+                runtime.config().litellm().dropParams());
+        return new RoutedCall(runtime.router(), catalog, provider, call.request(), options).start(group);
     }
 
-    private ModelGroup modelGroup(String model) {
-        return runtime.catalog().group(model).orElseThrow(() -> GatewayException.invalidField("model",
+    private static ModelGroup modelGroup(ModelCatalog catalog, String model) {
+        return catalog.route(model).orElseThrow(() -> GatewayException.invalidField("model",
                 "Invalid model name passed in model=" + shorten(model)
                         + ". Call `/v1/models` to view available models for your key."));
     }

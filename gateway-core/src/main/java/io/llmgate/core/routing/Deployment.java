@@ -30,6 +30,16 @@ public record Deployment(String id, String modelGroup, Provider provider, String
         Objects.requireNonNull(config, "config");
     }
 
+    /** This deployment serving {@code model} upstream (a wildcard group's deployment, for one request). */
+    public Deployment withUpstreamModel(String model) {
+        return new Deployment(id, modelGroup, provider, model, apiBase, apiKey, timeout, streamTimeout, weight, config);
+    }
+
+    /** This deployment with a caller's {@code timeout} for the whole answer and for stream silences. */
+    public Deployment withTimeout(Duration requested) {
+        return new Deployment(id, modelGroup, provider, upstreamModel, apiBase, apiKey, requested, requested, weight, config);
+    }
+
     /**
      * {@code path} appended to the base URL's path, keeping a query the base carries (Azure's
      * {@code ?api-version=}) after it; {@code query} (already encoded, may be null) is added to that query.

@@ -3,6 +3,7 @@ package io.llmgate.core.routing;
 import io.llmgate.core.config.ConfigException;
 import io.llmgate.core.config.DeploymentConfig;
 import io.llmgate.core.config.GatewayConfig;
+import io.llmgate.core.config.RouterSettings;
 import io.llmgate.core.config.Secret;
 import io.llmgate.core.provider.Provider;
 import io.llmgate.core.provider.ProviderTable;
@@ -11,6 +12,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +25,15 @@ public final class ModelCatalog {
     static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
 
     private final Map<String, ModelGroup> groups;
+    private final Map<String, RouterSettings.GroupAlias> aliases;
+    /** Groups whose name has a {@code *}, most specific (longest literal prefix) first. */
+    private final List<ModelGroup> wildcards;
 
-    private ModelCatalog(Map<String, ModelGroup> groups) {
+    private ModelCatalog(Map<String, ModelGroup> groups, Map<String, RouterSettings.GroupAlias> aliases) {
         this.groups = groups;
+        this.aliases = aliases;
+        this.wildcards = groups.values().stream().filter(g -> g.name().indexOf('*') >= 0)
+                .sorted(Comparator.comparingInt((ModelGroup g) -> g.name().indexOf('*')).reversed()).toList();
     }
 
     public static ModelCatalog from(GatewayConfig config, ProviderTable providers, Function<String, String> environment) {
@@ -36,11 +44,11 @@ public final class ModelCatalog {
             DeploymentConfig entry = models.get(i);
             String where = file + ": model_list[" + i + "] (model_name \"" + entry.modelName() + "\")";
             byName.computeIfAbsent(entry.modelName(), k -> new ArrayList<>())
-                    .add(resolve(where, entry, providers, environment));
+                    .add(resolve(where, entry, providers, environment, config.router()));
         }
         Map<String, ModelGroup> groups = new LinkedHashMap<>();
         byName.forEach((name, deployments) -> groups.put(name, new ModelGroup(name, deployments)));
-        return new ModelCatalog(groups);
+        return new ModelCatalog(groups, config.router().modelGroupAlias());
     }
 
     public Optional<ModelGroup> group(String modelName) {
@@ -51,8 +59,39 @@ public final class ModelCatalog {
         return groups.values();
     }
 
+    /** {@code model_group_alias}: public alias → the group it stands for. */
+    public Map<String, RouterSettings.GroupAlias> aliases() {
+        return aliases;
+    }
+
+    /**
+     * The group serving a requested model: its own group, else the group an alias names, else the most
+     * specific wildcard group ({@code openai/*}, {@code *}) whose pattern matches, with each deployment's
+     * {@code *} replaced by the part of the request the pattern's {@code *} matched.
+     */
+    public Optional<ModelGroup> route(String requested) {
+        ModelGroup exact = groups.get(requested);
+        if (exact != null) {
+            return Optional.of(exact);
+        }
+        RouterSettings.GroupAlias alias = aliases.get(requested);
+        if (alias != null) {
+            return Optional.ofNullable(groups.get(alias.group()));
+        }
+        for (ModelGroup wildcard : wildcards) {
+            String matched = Wildcard.match(wildcard.name(), requested);
+            if (matched != null) {
+                return Optional.of(new ModelGroup(wildcard.name(), wildcard.deployments().stream()
+                        .map(d -> d.upstreamModel().indexOf('*') >= 0
+                                ? d.withUpstreamModel(d.upstreamModel().replace("*", matched)) : d)
+                        .toList()));
+            }
+        }
+        return Optional.empty();
+    }
+
     private static Deployment resolve(String where, DeploymentConfig entry, ProviderTable providers,
-                                      Function<String, String> environment) {
+                                      Function<String, String> environment, RouterSettings router) {
         var params = entry.params();
         String model = params.model();
         int slash = model.indexOf('/');
@@ -81,9 +120,9 @@ public final class ModelCatalog {
                 .orElseThrow(() -> new ConfigException(where + ": litellm_params.api_base is required for provider "
                         + provider.name() + (provider.apiBaseEnvs().isEmpty() ? "" : " (or env " + provider.apiBaseEnvs().get(0) + ")")));
         Optional<Secret> key = params.apiKey().or(() -> firstSet(provider.apiKeyEnvs(), environment).map(Secret::of));
-        Duration timeout = params.timeout().orElse(DEFAULT_TIMEOUT);
+        Duration timeout = params.timeout().or(router::timeout).orElse(DEFAULT_TIMEOUT);
         return new Deployment(entry.id(), entry.modelName(), provider, upstreamModel, baseUri(where, base), key,
-                timeout, params.streamTimeout().orElse(timeout), weight(params), entry);
+                timeout, params.streamTimeout().or(router::streamTimeout).orElse(timeout), weight(params), entry);
     }
 
     private static Optional<String> firstSet(List<String> variables, Function<String, String> environment) {

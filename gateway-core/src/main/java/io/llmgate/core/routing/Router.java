@@ -1,11 +1,25 @@
 package io.llmgate.core.routing;
 
-import java.util.List;
+import io.llmgate.core.config.RouterSettings;
+
+import java.util.Objects;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * Port: orders a model group's deployments for one request; the first is tried first. Pure: no I/O,
- * no waiting. Retries, fallbacks, cooldowns and the other strategies arrive with the router issue.
+ * The router's parts for one configuration: its settings, the state it keeps about deployments, the
+ * decision ({@link DeploymentSelector}), the cooldown rules and the timer that delays retries.
  */
-public interface Router {
-    List<Deployment> route(ModelGroup group);
+public record Router(RouterSettings settings, DeploymentState state, DeploymentSelector selector,
+                     CooldownPolicy cooldowns, ScheduledExecutorService timer) {
+    public Router {
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(selector, "selector");
+        Objects.requireNonNull(cooldowns, "cooldowns");
+        Objects.requireNonNull(timer, "timer");
+    }
+
+    public static Router of(RouterSettings settings, DeploymentState state, ScheduledExecutorService timer) {
+        return new Router(settings, state, new DeploymentSelector(settings, state), new CooldownPolicy(settings, state), timer);
+    }
 }

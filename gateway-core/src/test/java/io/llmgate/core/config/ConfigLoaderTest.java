@@ -289,7 +289,7 @@ class ConfigLoaderTest {
     void should_ignore_unknown_and_not_yet_supported_sections_with_a_log_line() throws IOException {
         // given
         Path file = write("""
-                router_settings: { routing_strategy: least-busy }
+                credential_list: [ { credential_name: c } ]
                 some_future_section: { anything: [1, 2, 3] }
                 model_list:
                   - model_name: gpt
@@ -303,7 +303,7 @@ class ConfigLoaderTest {
 
             // then
             assertThat(logs.messages()).anySatisfy(m -> assertThat(m)
-                    .contains("router_settings").contains("not supported").contains(file.toString()));
+                    .contains("credential_list").contains("not supported").contains(file.toString()));
             assertThat(logs.messages()).anySatisfy(m -> assertThat(m)
                     .contains("unknown section some_future_section").contains("ignored"));
         }

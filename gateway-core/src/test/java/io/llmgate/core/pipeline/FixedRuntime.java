@@ -4,6 +4,7 @@ import io.llmgate.core.auth.KeyAuthenticator;
 import io.llmgate.core.config.GatewayConfig;
 import io.llmgate.core.provider.ProviderTable;
 import io.llmgate.core.routing.ModelCatalog;
+import io.llmgate.core.routing.Router;
 import io.llmgate.core.upstream.UpstreamClient;
 
 /** A {@link GatewayRuntime} over a given config, without CDI: what the container would have built at start-up. */
@@ -11,11 +12,18 @@ public final class FixedRuntime extends GatewayRuntime {
     private final GatewayConfig config;
     private final ModelCatalog catalog;
     private final UpstreamClient upstream;
+    private final Router router;
 
     public FixedRuntime(GatewayConfig config, UpstreamClient upstream) {
         this.config = config;
         this.catalog = ModelCatalog.from(config, ProviderTable.standard(), name -> null);
         this.upstream = upstream;
+        this.router = TestRouters.fresh(config.router());
+    }
+
+    @Override
+    public Router router() {
+        return router;
     }
 
     @Override

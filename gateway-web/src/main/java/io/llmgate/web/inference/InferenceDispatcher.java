@@ -1,5 +1,6 @@
 package io.llmgate.web.inference;
 
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.llmgate.api.error.ErrorType;
 import io.llmgate.api.error.GatewayException;
 import io.llmgate.core.auth.Caller;
@@ -8,6 +9,7 @@ import io.llmgate.core.pipeline.CallOutcome;
 import io.llmgate.core.pipeline.GatewayRuntime;
 import io.llmgate.core.pipeline.InferenceCall;
 import io.llmgate.core.pipeline.InferencePipeline;
+import io.llmgate.core.pipeline.RequestRouting;
 import io.llmgate.core.request.InferenceEndpoint;
 import io.llmgate.core.request.InferenceRequest;
 import io.llmgate.web.filter.AuthenticationFilter;
@@ -21,6 +23,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
@@ -35,6 +38,8 @@ import java.util.concurrent.CompletionStage;
 @ApplicationScoped
 public class InferenceDispatcher {
     private static final System.Logger LOG = System.getLogger(InferenceDispatcher.class.getName());
+
+    static final String TIMEOUT_HEADER = "x-litellm-timeout";
 
     @Inject
     GatewayRuntime runtime;
@@ -58,7 +63,7 @@ public class InferenceDispatcher {
             byte[] bytes = RequestBodies.read(request.getInputStream(), request.getContentLengthLong(),
                     runtime.config().general().maxRequestBytes());
             InferenceRequest decoded = door.decode(bytes, request::getHeader);
-            call = new InferenceCall(callId, caller, decoded, receivedNanos);
+            call = new InferenceCall(callId, caller, decoded, receivedNanos, requestedTimeout(request));
         } catch (RuntimeException e) {
             InferenceResponses.error(response, door.errors(), unwrap(callId, e));
             return;
@@ -74,6 +79,12 @@ public class InferenceDispatcher {
         }
         async.addListener(new CancelOnClientError(answer));
         answer.whenComplete((outcome, error) -> respond(door, call, async, outcome, error));
+    }
+
+    /** LiteLLM's {@code x-litellm-timeout} header: seconds, for this request only. */
+    private static Optional<Duration> requestedTimeout(HttpServletRequest request) {
+        String header = request.getHeader(TIMEOUT_HEADER);
+        return header == null ? Optional.empty() : RequestRouting.seconds(TIMEOUT_HEADER, TextNode.valueOf(header));
     }
 
     private Caller authenticate(HttpServletRequest request) {

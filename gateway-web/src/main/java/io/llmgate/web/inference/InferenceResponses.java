@@ -60,8 +60,15 @@ final class InferenceResponses {
         long overhead = Math.max(0, total - outcome.upstreamNanos());
         response.setHeader("x-litellm-model-id", outcome.deployment().id());
         response.setHeader("x-litellm-model-group", outcome.deployment().modelGroup());
+        CallOutcome.Attempts attempts = outcome.attempts();
+        response.setHeader("x-litellm-attempted-retries", count(attempts.retries()));
+        response.setHeader("x-litellm-attempted-fallbacks", count(attempts.fallbacks()));
         response.setHeader("x-litellm-response-duration-ms", millis(total));
         response.setHeader("x-litellm-overhead-duration-ms", millis(overhead));
+    }
+
+    private static String count(int n) {
+        return n == 0 ? "0" : Integer.toString(n);
     }
 
     /** Milliseconds with three decimals, e.g. {@code 0.412}; cheaper than String.format on every answer. */
