@@ -134,7 +134,7 @@ final class RoutedCall {
             return;
         }
         if (real) {
-            router.cooldowns().onFailure(group, deployment, error, RetryRules.classify(error));
+            router.cooldowns().onFailure(group, deployment, error);
         }
         tried.add(deployment.id());
         boolean another = anotherAvailable();

@@ -25,13 +25,13 @@ public final class CooldownPolicy {
     }
 
     /** Records the failure and cools the deployment down when the rules say so; returns whether it did. */
-    public boolean onFailure(ModelGroup group, Deployment deployment, GatewayException error, RouterSettings.ErrorClass kind) {
+    public boolean onFailure(ModelGroup group, Deployment deployment, GatewayException error) {
         DeploymentState.MinuteUsage used = state.recordFailure(deployment.id());
         if (settings.disableCooldowns()
                 || group.deployments().size() == 1 && used.requests() < SINGLE_DEPLOYMENT_TRAFFIC) {
             return false;
         }
-        int allowed = settings.allowedFailsPolicy().getOrDefault(kind, settings.allowedFails());
+        int allowed = settings.allowedFailsPolicy().getOrDefault(RetryRules.classify(error), settings.allowedFails());
         boolean coolDown = immediate(error)
                 || used.failures() > allowed
                 || used.requests() >= MIN_VOLUME && used.failures() * 2 > used.requests();

@@ -9,6 +9,7 @@ import org.infinispan.manager.EmbeddedCacheManager;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 
 /** Routers for tests: each with its own local state caches, so no test sees another's cooldowns. */
 public final class TestRouters {
@@ -23,7 +24,12 @@ public final class TestRouters {
     }
 
     public static Router fresh(RouterSettings settings) {
+        return Router.of(settings, state(System::currentTimeMillis), TIMER);
+    }
+
+    /** Fresh state on {@code clock} (epoch millis), for tests that move time. */
+    public static InfinispanDeploymentState state(LongSupplier clock) {
         EmbeddedCacheManager caches = StateCaches.startLocal("test-router-" + NAMES.incrementAndGet());
-        return Router.of(settings, new InfinispanDeploymentState(caches, System::currentTimeMillis), TIMER);
+        return new InfinispanDeploymentState(caches, clock);
     }
 }
