@@ -39,7 +39,7 @@ public class CountTokens {
 
     /** @param request a count request from {@link MessagesRequestDecoder#decodeCountTokens} */
     public CompletionStage<byte[]> count(InferenceRequest request) {
-        return count(request, runtime.catalog().group(request.model()).map(group -> group.deployments().get(0)));
+        return count(request, runtime.catalog().route(request.model()).map(group -> group.deployments().get(0)));
     }
 
     /** Counts for {@code target}, the deployment that would answer, if any. */

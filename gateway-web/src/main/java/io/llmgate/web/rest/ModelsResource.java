@@ -6,6 +6,7 @@ import io.llmgate.api.error.ErrorType;
 import io.llmgate.api.error.GatewayException;
 import io.llmgate.core.json.Json;
 import io.llmgate.core.pipeline.GatewayRuntime;
+import io.llmgate.core.routing.ModelCatalog;
 import io.llmgate.core.routing.ModelGroup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,7 +34,14 @@ public class ModelsResource {
     public String list() {
         ObjectNode root = Json.mapper().createObjectNode().put("object", "list");
         ArrayNode data = root.putArray("data");
-        runtime.catalog().groups().forEach(group -> data.add(model(group)));
+        ModelCatalog catalog = runtime.catalog();
+        catalog.groups().forEach(group -> data.add(model(group.name(), group)));
+        // model_group_alias entries are models callers may use, unless marked hidden
+        catalog.aliases().forEach((alias, target) -> {
+            if (!target.hidden()) {
+                catalog.group(target.group()).ifPresent(group -> data.add(model(alias, group)));
+            }
+        });
         return root.toString();
     }
 
@@ -46,7 +54,7 @@ public class ModelsResource {
     @GET
     @Path("v1/models/{model: .+}")
     public String get(@PathParam("model") String model) {
-        return runtime.catalog().group(model).map(ModelsResource::model).map(ObjectNode::toString)
+        return runtime.catalog().route(model).map(group -> model(model, group)).map(ObjectNode::toString)
                 .orElseThrow(() -> new GatewayException(ErrorType.NOT_FOUND, "The model '" + shorten(model)
                         + "' does not exist or you do not have access to it."));
     }
@@ -57,9 +65,9 @@ public class ModelsResource {
         return get(model);
     }
 
-    private static ObjectNode model(ModelGroup group) {
+    private static ObjectNode model(String name, ModelGroup group) {
         return Json.mapper().createObjectNode()
-                .put("id", group.name())
+                .put("id", name)
                 .put("object", "model")
                 .put("created", STARTED)
                 .put("owned_by", group.ownedBy());

@@ -13,6 +13,7 @@ public final class StateCaches {
     static final String IN_FLIGHT = "llmgate-router-in-flight";
     static final String USAGE = "llmgate-router-usage";
     static final String LATENCIES = "llmgate-router-latencies";
+    static final String FIRST_TOKEN_LATENCIES = "llmgate-router-first-token-latencies";
     static final String HEALTH = "llmgate-router-health";
     /** A minute's usage is kept one minute past its end, then expires. */
     static final Duration USAGE_TTL = Duration.ofMinutes(2);
@@ -31,7 +32,7 @@ public final class StateCaches {
         DefaultCacheManager manager = new DefaultCacheManager(global.build(), false);
         ConfigurationBuilder local = new ConfigurationBuilder();
         local.statistics().disable().expiration().wakeUpInterval(30_000);
-        for (String cache : new String[] {COOLDOWNS, IN_FLIGHT, USAGE, LATENCIES, HEALTH}) {
+        for (String cache : new String[] {COOLDOWNS, IN_FLIGHT, USAGE, LATENCIES, FIRST_TOKEN_LATENCIES, HEALTH}) {
             manager.defineConfiguration(cache, local.build());
         }
         manager.start();
