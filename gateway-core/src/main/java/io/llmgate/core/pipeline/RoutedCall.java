@@ -6,7 +6,6 @@ import io.llmgate.core.messages.TokenEstimator;
 import io.llmgate.core.request.InferenceRequest;
 import io.llmgate.core.routing.Deployment;
 import io.llmgate.core.routing.DeploymentState;
-import io.llmgate.core.routing.FallbackChooser;
 import io.llmgate.core.routing.ModelCatalog;
 import io.llmgate.core.routing.ModelGroup;
 import io.llmgate.core.routing.RetryRules;
@@ -27,7 +26,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One request's way through the router: attempts on the deployments the selector picks, retries within
- * the group ({@link RetryRules}), then the fallback groups ({@link FallbackChooser}), each failure fed to the
+ * the group ({@link RetryRules}), then the fallback groups ({@link io.llmgate.core.routing.FallbackChooser}), each failure fed to the
  * cooldown rules. Asynchronous throughout: an attempt starts when the previous one's stage fails, delayed
  * retries wait on the router's timer. A stream counts as succeeded once its first event arrived, so a stream
  * that fails before that is retried or falls back without the caller noticing.
@@ -38,13 +37,13 @@ final class RoutedCall {
     private final ProviderCall provider;
     private final InferenceRequest request;
     private final RequestRouting options;
-    private final RetryRules retryRules;
     private final CompletableFuture<CallOutcome> result = new CompletableFuture<>();
     private final long promptTokens;
 
     private ModelGroup group;
     private boolean primary = true;
-    private final Set<String> tried = new HashSet<>();
+    /** Deployments of the current group that failed this request; allocated at the first failure. */
+    private Set<String> tried = Set.of();
     private int retriesInGroup;
     private int retries;
     private int fallbacksTried;
@@ -59,7 +58,6 @@ final class RoutedCall {
         this.provider = provider;
         this.request = request;
         this.options = options;
-        this.retryRules = new RetryRules(router.settings());
         this.promptTokens = router.selector().needsPromptTokens()
                 ? TokenEstimator.estimate(request.model(), request.body()) : -1;
         // the caller went away: stop whatever attempt is under way
@@ -102,19 +100,28 @@ final class RoutedCall {
         }
         Deployment target = options.timeout().map(deployment::withTimeout).orElse(deployment);
         DeploymentState state = router.state();
-        state.callStarted(deployment.id());
+        // state nobody reads is not kept: in-flight counts and latencies cost cache writes on every call
+        boolean countInFlight = router.selector().readsInFlight(group);
+        boolean timeLatency = router.selector().readsLatency();
+        state.callStarted(deployment.id(), countInFlight);
         CompletableFuture<CallOutcome> call = provider.perform(request, target).toCompletableFuture();
         attempt = call;
         call.whenComplete((outcome, error) -> {
             if (error == null) {
-                state.recordLatency(deployment.id(), request.stream(), outcome.upstreamNanos());
+                if (timeLatency) {
+                    state.recordLatency(deployment.id(), request.stream(), outcome.upstreamNanos());
+                }
                 if (promptTokens > 0) {
                     state.recordTokens(deployment.id(), promptTokens);
                 }
-                outcome.finished().whenComplete((done, failure) -> state.callEnded(deployment.id()));
+                if (countInFlight) {
+                    outcome.finished().whenComplete((done, failure) -> state.callEnded(deployment.id()));
+                }
                 complete(outcome);
             } else {
-                state.callEnded(deployment.id());
+                if (countInFlight) {
+                    state.callEnded(deployment.id());
+                }
                 attemptFailed(deployment, unwrap(error), true);
             }
         });
@@ -136,12 +143,15 @@ final class RoutedCall {
         if (real) {
             router.cooldowns().onFailure(group, deployment, error);
         }
+        if (tried.isEmpty()) {
+            tried = new HashSet<>();
+        }
         tried.add(deployment.id());
         boolean another = anotherAvailable();
-        if (retriesInGroup < retryRules.retriesFor(error, options.numRetries(), another)) {
+        if (retriesInGroup < router.retries().retriesFor(error, options.numRetries(), another)) {
             retriesInGroup++;
             retries++;
-            long delay = retryRules.delayMillis(error, retriesInGroup, another, ThreadLocalRandom.current());
+            long delay = router.retries().delayMillis(error, retriesInGroup, another, ThreadLocalRandom.current());
             if (delay <= 0) {
                 attempt();
             } else {
@@ -166,7 +176,7 @@ final class RoutedCall {
     private void groupFailed(GatewayException error) {
         if (firstError == null) {
             firstError = error;
-            List<String> chosen = new FallbackChooser(router.settings()).choose(group.name(), error, options.fallbacks());
+            List<String> chosen = router.fallbacks().choose(group.name(), error, options.fallbacks());
             fallbacks = new ArrayDeque<>(chosen);
         }
         while (!fallbacks.isEmpty()) {
@@ -175,7 +185,7 @@ final class RoutedCall {
             if (next != null) {
                 primary = false;
                 group = next;
-                tried.clear();
+                tried = Set.of();
                 retriesInGroup = 0;
                 fallbacksTried++;
                 attempt();

@@ -41,6 +41,24 @@ public final class DeploymentSelector {
                 || settings.strategy() == RouterSettings.Strategy.COST_BASED;
     }
 
+    /** Whether picking reads calls in flight (least-busy, or a max_parallel_requests limit somewhere). */
+    public boolean readsInFlight(ModelGroup group) {
+        if (settings.strategy() == RouterSettings.Strategy.LEAST_BUSY || settings.defaultMaxParallelRequests().isPresent()) {
+            return true;
+        }
+        for (Deployment d : group.deployments()) {
+            if (d.config().routing().maxParallelRequests().isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether picking reads recent latencies (latency-based routing). */
+    public boolean readsLatency() {
+        return settings.strategy() == RouterSettings.Strategy.LATENCY_BASED;
+    }
+
     /** Whether picking needs the prompt's token count (pre-call checks, usage limits). */
     public boolean needsPromptTokens() {
         return settings.enablePreCallChecks() || limitsUsage;

@@ -16,8 +16,13 @@ public interface DeploymentState {
 
     int inFlight(String deploymentId);
 
-    /** A call was sent: counts it in flight and in this minute's requests. */
-    void callStarted(String deploymentId);
+    /** A call was sent: counts it in this minute's requests and, when asked, in flight (until {@link #callEnded}). */
+    void callStarted(String deploymentId, boolean inFlight);
+
+    /** A call was sent, counted in flight too. */
+    default void callStarted(String deploymentId) {
+        callStarted(deploymentId, true);
+    }
 
     void callEnded(String deploymentId);
 

@@ -85,6 +85,30 @@ class InferenceDispatcherTest {
     }
 
     @Test
+    void should_pass_the_x_litellm_timeout_header_on_as_the_calls_timeout() throws Exception {
+        // given
+        pipeline.answer = call -> CompletableFuture.completedFuture(
+                new CallOutcome.Answered(DEPLOYMENT, 1, "application/json", new byte[] {'{', '}'}));
+
+        // when
+        dispatch(authorized(CHAT).header("x-litellm-timeout", "2.5"));
+
+        // then
+        assertThat(pipeline.calls.get(0).requestedTimeout()).contains(java.time.Duration.ofMillis(2_500));
+    }
+
+    @Test
+    void should_refuse_a_malformed_x_litellm_timeout_with_a_400_naming_it() throws Exception {
+        // when
+        ServletExchange exchange = dispatch(authorized(CHAT).header("x-litellm-timeout", "soon"));
+
+        // then
+        assertThat(exchange.status).isEqualTo(400);
+        assertThat(error(exchange).path("param").asText()).isEqualTo("x-litellm-timeout");
+        assertThat(pipeline.calls).isEmpty();
+    }
+
+    @Test
     void should_refuse_a_request_without_a_key() throws Exception {
         // when
         ServletExchange exchange = dispatch(ServletExchange.post("/v1/chat/completions", CHAT));

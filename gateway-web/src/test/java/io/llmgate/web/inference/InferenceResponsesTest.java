@@ -61,6 +61,21 @@ class InferenceResponsesTest {
     }
 
     @Test
+    void should_report_the_retries_and_fallbacks_it_took() throws Exception {
+        // given
+        CallOutcome outcome = new CallOutcome.Answered(DEPLOYMENT, 1, "application/json", new byte[] {'{', '}'})
+                .after(new CallOutcome.Attempts(2, 1));
+        ServletExchange exchange = ServletExchange.post("/v1/chat/completions", "");
+
+        // when
+        InferenceResponses.answered(exchange.response(), call(System.nanoTime()), (CallOutcome.Answered) outcome);
+
+        // then
+        assertThat(exchange.responseHeaders).containsEntry("x-litellm-attempted-retries", "2")
+                .containsEntry("x-litellm-attempted-fallbacks", "1");
+    }
+
+    @Test
     void should_never_report_a_negative_overhead() throws Exception {
         // given: the provider time is (wrongly) longer than the total
         InferenceCall call = call(System.nanoTime());

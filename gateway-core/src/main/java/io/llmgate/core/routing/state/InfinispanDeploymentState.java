@@ -81,8 +81,10 @@ public final class InfinispanDeploymentState implements DeploymentState {
     }
 
     @Override
-    public void callStarted(String deploymentId) {
-        inFlight.merge(deploymentId, 1, Integer::sum);
+    public void callStarted(String deploymentId, boolean countInFlight) {
+        if (countInFlight) {
+            inFlight.merge(deploymentId, 1, Integer::sum);
+        }
         count(deploymentId, 1, 0, 0);
     }
 
