@@ -133,7 +133,9 @@ public final class ConfigLoader {
                 .orElse(GeneralSettings.DEFAULT_MAX_RESPONSE_BYTES);
         var maxParallel = general.integer("global_max_parallel_requests");
         general.positive("global_max_parallel_requests");
-        return new GeneralSettings(masterKey, general.string("database_url"), maxRequest, maxResponse, maxParallel);
+        return new GeneralSettings(masterKey, general.string("database_url"), maxRequest, maxResponse, maxParallel,
+                general.bool("background_health_checks").orElse(false),
+                general.seconds("health_check_interval").orElse(GeneralSettings.DEFAULT_HEALTH_CHECK_INTERVAL));
     }
 
     /** LiteLLM's {@code environment_variables} section feeds {@code os.environ/} references. */

@@ -44,6 +44,13 @@ public final class ProviderSettings {
         return value == null || value.isNull() ? Optional.empty() : Optional.of(value.deepCopy());
     }
 
+    /** The names of the settings present, in the order the config gave them. */
+    public List<String> names() {
+        List<String> names = new ArrayList<>();
+        values.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
     public boolean flag(String name) {
         JsonNode value = values.get(name);
         return value != null && (value.asBoolean(false) || "true".equalsIgnoreCase(value.asText()));
@@ -51,8 +58,6 @@ public final class ProviderSettings {
 
     @Override
     public String toString() {
-        List<String> names = new ArrayList<>();
-        values.fieldNames().forEachRemaining(names::add);
-        return "ProviderSettings" + names;
+        return "ProviderSettings" + names();
     }
 }

@@ -5,6 +5,8 @@ import io.llmgate.core.health.DatabaseProbe;
 import io.llmgate.core.health.DatabaseStatus;
 import io.llmgate.core.json.Json;
 import io.llmgate.web.FixedInstance;
+import io.llmgate.web.filter.PublicEndpoint;
+import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.Test;
 
@@ -79,6 +81,17 @@ class HealthResourceTest {
         assertThat(response.getStatus()).isEqualTo(200);
         assertThat(body.path("db").asText()).isEqualTo("not configured");
         assertThat(body.path("db_detail").asText()).isEqualTo("no database module deployed");
+    }
+
+    @Test
+    void should_keep_the_probes_public_and_the_model_health_check_behind_the_key() throws Exception {
+        // then
+        assertThat(HealthResource.class.isAnnotationPresent(PublicEndpoint.class)).isFalse();
+        assertThat(HealthResource.class.getMethod("models", String.class, AsyncResponse.class)
+                .isAnnotationPresent(PublicEndpoint.class)).isFalse();
+        for (String probe : new String[] {"liveliness", "liveness", "readiness"}) {
+            assertThat(HealthResource.class.getMethod(probe).isAnnotationPresent(PublicEndpoint.class)).as(probe).isTrue();
+        }
     }
 
     private static DatabaseProbe probe(DatabaseStatus.State state, String detail) {
