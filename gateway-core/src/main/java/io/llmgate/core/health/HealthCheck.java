@@ -14,19 +14,26 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Checks many deployments at once: every probe starts at the same time, the report is ready when the last one
- * has answered. Each verdict goes to the router's {@link DeploymentState} as soon as it is known, so an
- * unhealthy deployment stops receiving traffic until a later check finds it healthy; a deployment that could not
- * be checked leaves its state as it was.
+ * has answered. When the check feeds routing (background checks, which will look again), each verdict goes to
+ * the router's {@link DeploymentState} as soon as it is known, so an unhealthy deployment stops receiving traffic
+ * until a later check finds it healthy; a deployment that could not be checked leaves its state as it was. A
+ * check on demand does not feed routing: nothing would re-check a deployment it shut out.
  */
 public final class HealthCheck {
     private final DeploymentProbe probe;
     private final DeploymentState state;
     private final Clock clock;
+    private final boolean feedsRouting;
 
     public HealthCheck(DeploymentProbe probe, DeploymentState state, Clock clock) {
+        this(probe, state, clock, true);
+    }
+
+    public HealthCheck(DeploymentProbe probe, DeploymentState state, Clock clock, boolean feedsRouting) {
         this.probe = probe;
         this.state = state;
         this.clock = clock;
+        this.feedsRouting = feedsRouting;
     }
 
     /** Checks each distinct deployment (by id) once; the stage never fails. */
@@ -54,7 +61,7 @@ public final class HealthCheck {
     }
 
     private EndpointHealth record(EndpointHealth result) {
-        if (result.verdict() != EndpointHealth.Verdict.NOT_CHECKABLE) {
+        if (feedsRouting && result.verdict() != EndpointHealth.Verdict.NOT_CHECKABLE) {
             state.markHealth(result.deployment().id(), result.healthy());
         }
         return result;

@@ -90,7 +90,7 @@ public class ModelHealth {
         HealthCheck current = check;
         if (current == null) {
             current = new HealthCheck(new HealthProbe(runtime.upstream(), runtime.config().general().maxResponseBytes()),
-                    runtime.router().state(), Clock.systemUTC());
+                    runtime.router().state(), Clock.systemUTC(), runtime.config().general().backgroundHealthChecks());
             check = current;
         }
         return current;

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class ModelHealthTest extends LoopbackTest {
 
     @Test
-    void should_check_every_deployment_and_mark_each_verdict_in_the_routers_state() throws Exception {
+    void should_check_every_deployment_on_demand_without_touching_the_routers_state() throws Exception {
         // given
         upstream.script("all-broken", Scenario.openAiError(503, "server_error", "down for maintenance", null));
         FixedRuntime runtime = runtime("""
@@ -50,9 +50,10 @@ class ModelHealthTest extends LoopbackTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("all-ok", true),
                         org.assertj.core.groups.Tuple.tuple("all-broken", false),
                         org.assertj.core.groups.Tuple.tuple("all-embed", true));
+        // nothing re-checks on demand, so a passing failure must not shut the deployment out of routing
         DeploymentState state = runtime.router().state();
         assertThat(state.healthy("all-ok")).isTrue();
-        assertThat(state.healthy("all-broken")).isFalse();
+        assertThat(state.healthy("all-broken")).isTrue();
     }
 
     @Test
