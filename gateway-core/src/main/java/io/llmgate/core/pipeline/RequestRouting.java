@@ -60,6 +60,8 @@ public record RequestRouting(OptionalInt numRetries, Optional<Duration> timeout,
         MockFailure mock = MockFailure.NONE;
         mock = flag(body, "mock_testing_fallbacks") ? MockFailure.GENERIC : mock;
         mock = flag(body, "mock_testing_rate_limit_error") ? MockFailure.RATE_LIMIT : mock;
+        // LiteLLM's code reads mock_testing_context_fallbacks; its docs and this issue say ..._context_window_...
+        mock = flag(body, "mock_testing_context_fallbacks") ? MockFailure.CONTEXT_WINDOW : mock;
         mock = flag(body, "mock_testing_context_window_fallbacks") ? MockFailure.CONTEXT_WINDOW : mock;
         mock = flag(body, "mock_testing_content_policy_fallbacks") ? MockFailure.CONTENT_POLICY : mock;
         JsonNode response = body.remove("mock_response");
@@ -96,7 +98,8 @@ public record RequestRouting(OptionalInt numRetries, Optional<Duration> timeout,
     private static boolean hasAny(ObjectNode body) {
         return body.has("num_retries") || body.has("timeout") || body.has("fallbacks") || body.has("mock_response")
                 || body.has("mock_testing_fallbacks") || body.has("mock_testing_rate_limit_error")
-                || body.has("mock_testing_context_window_fallbacks") || body.has("mock_testing_content_policy_fallbacks");
+                || body.has("mock_testing_context_window_fallbacks") || body.has("mock_testing_context_fallbacks")
+                || body.has("mock_testing_content_policy_fallbacks");
     }
 
     private static boolean flag(ObjectNode body, String field) {
