@@ -5,7 +5,15 @@ import io.llmgate.testkit.upstream.OpenAiHttp.TimedEvent;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
@@ -97,6 +105,52 @@ class StreamFailureTest {
     }
 
     @Test
+    void should_open_a_stream_at_once_and_send_its_first_event_after_the_delay_after_headers() throws Exception {
+        // given
+        upstream.script("flaky", Scenario.delayAfterHeaders(Duration.ofMillis(700)));
+        long start = System.nanoTime();
+
+        // when
+        HttpResponse<InputStream> response = rawClient().send(post(STREAM), HttpResponse.BodyHandlers.ofInputStream());
+        long headersMillis = (System.nanoTime() - start) / 1_000_000;
+        String firstLine;
+        try (BufferedReader body = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            firstLine = body.readLine();
+        }
+        long firstEventMillis = (System.nanoTime() - start) / 1_000_000;
+
+        // then the status and headers came before the pause, the role event after it
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/event-stream"));
+        assertThat(headersMillis).isLessThan(400);
+        assertThat(firstLine).startsWith("data: ").contains("\"role\":\"assistant\"");
+        assertThat(firstEventMillis).isGreaterThanOrEqualTo(700);
+    }
+
+    @Test
+    void should_send_the_headers_of_a_whole_answer_before_its_delayed_body() throws Exception {
+        // given
+        upstream.script("flaky", Scenario.delayAfterHeaders(Duration.ofMillis(700)));
+        long start = System.nanoTime();
+
+        // when
+        HttpResponse<InputStream> response = rawClient().send(post(CHAT), HttpResponse.BodyHandlers.ofInputStream());
+        long headersMillis = (System.nanoTime() - start) / 1_000_000;
+        String body;
+        try (InputStream in = response.body()) {
+            body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        long bodyMillis = (System.nanoTime() - start) / 1_000_000;
+
+        // then
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(headersMillis).isLessThan(400);
+        assertThat(body).contains("chat.completion");
+        assertThat(bodyMillis).isGreaterThanOrEqualTo(700);
+    }
+
+    @Test
     void should_cut_open_streams_when_closed() throws Exception {
         // given
         upstream.script("flaky", Scenario.stallAfterChunks(1, Duration.ofSeconds(30)));
@@ -115,6 +169,15 @@ class StreamFailureTest {
         assertThat(stream.endedWithDone()).isFalse();
         assertThat(stream.failure()).isPresent();
         assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(5_000);
+    }
+
+    private HttpRequest post(String json) {
+        return HttpRequest.newBuilder(URI.create(upstream.baseUrl() + "/chat/completions"))
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+    }
+
+    private static HttpClient rawClient() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     }
 
     private static long millisBetween(TimedEvent earlier, TimedEvent later) {
