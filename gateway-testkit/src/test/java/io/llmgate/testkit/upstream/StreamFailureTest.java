@@ -108,46 +108,32 @@ class StreamFailureTest {
     void should_open_a_stream_at_once_and_send_its_first_event_after_the_delay_after_headers() throws Exception {
         // given
         upstream.script("flaky", Scenario.delayAfterHeaders(Duration.ofMillis(700)));
-        long start = System.nanoTime();
 
         // when
-        HttpResponse<InputStream> response = rawClient().send(post(STREAM), HttpResponse.BodyHandlers.ofInputStream());
-        long headersMillis = (System.nanoTime() - start) / 1_000_000;
-        String firstLine;
-        try (BufferedReader body = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-            firstLine = body.readLine();
-        }
-        long firstEventMillis = (System.nanoTime() - start) / 1_000_000;
+        TimedAnswer answer = callTimed(STREAM);
 
         // then the status and headers came before the pause, the role event after it
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(
+        assertThat(answer.response().statusCode()).isEqualTo(200);
+        assertThat(answer.response().headers().firstValue("content-type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("text/event-stream"));
-        assertThat(headersMillis).isLessThan(400);
-        assertThat(firstLine).startsWith("data: ").contains("\"role\":\"assistant\"");
-        assertThat(firstEventMillis).isGreaterThanOrEqualTo(700);
+        assertThat(answer.headersMillis()).isLessThan(400);
+        assertThat(answer.firstLine()).startsWith("data: ").contains("\"role\":\"assistant\"");
+        assertThat(answer.firstLineMillis()).isGreaterThanOrEqualTo(700);
     }
 
     @Test
     void should_send_the_headers_of_a_whole_answer_before_its_delayed_body() throws Exception {
         // given
         upstream.script("flaky", Scenario.delayAfterHeaders(Duration.ofMillis(700)));
-        long start = System.nanoTime();
 
         // when
-        HttpResponse<InputStream> response = rawClient().send(post(CHAT), HttpResponse.BodyHandlers.ofInputStream());
-        long headersMillis = (System.nanoTime() - start) / 1_000_000;
-        String body;
-        try (InputStream in = response.body()) {
-            body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        long bodyMillis = (System.nanoTime() - start) / 1_000_000;
+        TimedAnswer answer = callTimed(CHAT);
 
         // then
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(headersMillis).isLessThan(400);
-        assertThat(body).contains("chat.completion");
-        assertThat(bodyMillis).isGreaterThanOrEqualTo(700);
+        assertThat(answer.response().statusCode()).isEqualTo(200);
+        assertThat(answer.headersMillis()).isLessThan(400);
+        assertThat(answer.firstLine()).contains("chat.completion");
+        assertThat(answer.firstLineMillis()).isGreaterThanOrEqualTo(700);
     }
 
     @Test
@@ -171,13 +157,22 @@ class StreamFailureTest {
         assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(5_000);
     }
 
-    private HttpRequest post(String json) {
-        return HttpRequest.newBuilder(URI.create(upstream.baseUrl() + "/chat/completions"))
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+    /** An answer whose headers and first body line were timed separately, from the moment the request was sent. */
+    private record TimedAnswer(HttpResponse<InputStream> response, long headersMillis, String firstLine,
+                               long firstLineMillis) {
     }
 
-    private static HttpClient rawClient() {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private TimedAnswer callTimed(String json) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(upstream.baseUrl() + "/chat/completions"))
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        long start = System.nanoTime();
+        HttpResponse<InputStream> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(request, HttpResponse.BodyHandlers.ofInputStream()); // returns once the headers are in
+        long headersMillis = (System.nanoTime() - start) / 1_000_000;
+        try (BufferedReader body = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            String firstLine = body.readLine();
+            return new TimedAnswer(response, headersMillis, firstLine, (System.nanoTime() - start) / 1_000_000);
+        }
     }
 
     private static long millisBetween(TimedEvent earlier, TimedEvent later) {
