@@ -2,6 +2,7 @@ package io.llmgate.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.llmgate.it.support.DeployedGatewayTestBase;
+import io.llmgate.it.support.GatewayConfigFile;
 import io.llmgate.it.support.ProviderDeployments;
 import io.llmgate.testkit.provider.anthropic.FakeAnthropic;
 import io.llmgate.testkit.provider.bedrock.FakeBedrock;
@@ -46,11 +47,13 @@ class HealthIT extends DeployedGatewayTestBase {
         JsonNode body = assertThatResponse(response).hasStatus(200).hasJsonBody().json();
         String fake = upstream.baseUrl();
         assertThat(body.path("healthy_endpoints")).filteredOn(e -> fake.equals(e.path("api_base").asText()))
+                .filteredOn(e -> !routerDeployment(e))
                 .extracting(e -> e.path("model").asText())
                 .containsExactlyInAnyOrder("openai/gpt-4o-mini", "hosted_vllm/meta-llama/Llama-3.1-8B-Instruct",
                         "openai/text-embedding-3-small", "openai/slow-model", "openai/error-model", "openai/stream-model");
         assertThat(body.path("unhealthy_endpoints")).filteredOn(e -> e.path("api_base").asText().startsWith("http://127.0.0.1:"))
                 .filteredOn(e -> !fake.equals(e.path("api_base").asText()))
+                .filteredOn(e -> !routerDeployment(e))
                 .singleElement().satisfies(dead -> {
                     assertThat(dead.path("model").asText()).isEqualTo("openai/gpt-4o-mini");
                     assertThat(dead.path("model_id").asText()).isNotBlank();
@@ -68,6 +71,7 @@ class HealthIT extends DeployedGatewayTestBase {
         assertThat(upstream.requests()).filteredOn(r -> r.path().endsWith("/embeddings"))
                 .singleElement().satisfies(r -> assertThat(r.bodyJson().path("model").asText()).isEqualTo("text-embedding-3-small"));
         assertThat(upstream.requests()).filteredOn(r -> r.path().endsWith("/chat/completions"))
+                .filteredOn(r -> !GatewayConfigFile.ROUTER_DEPLOYMENT_IDS.contains(r.bodyJson().path("model").asText()))
                 .hasSize(5).allSatisfy(r -> assertThat(r.bodyJson().path("max_tokens").asInt()).isEqualTo(1));
     }
 
@@ -130,5 +134,10 @@ class HealthIT extends DeployedGatewayTestBase {
         secrets.add(FakeBedrock.SECRET_ACCESS_KEY.replace("/", "\\/"));
         assertThat(secrets).allSatisfy(secret -> assertThat(body).doesNotContain(secret));
         assertThat(body).doesNotContain("api_key", "client_secret", "aws_secret_access_key", "vertex_credentials");
+    }
+
+    /** RouterIT's deployments share the fake upstream; this test is about the others. */
+    private static boolean routerDeployment(JsonNode endpoint) {
+        return GatewayConfigFile.ROUTER_DEPLOYMENT_IDS.contains(endpoint.path("model_id").asText());
     }
 }
