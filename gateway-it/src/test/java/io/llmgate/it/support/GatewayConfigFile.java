@@ -26,7 +26,7 @@ public final class GatewayConfigFile {
     private GatewayConfigFile() {
     }
 
-    /** The ids of RouterIT's and RouterStreamingIT's deployments, which are also their upstream model names. */
+    /** The ids of RouterIT's and RouterRecoveryIT's deployments, which are also their upstream model names. */
     public static final Set<String> ROUTER_DEPLOYMENT_IDS = Set.of(
             "rw-light", "rw-heavy", "rr-a", "rr-b", "rp-primary", "rp-backup", "rs-small", "rs-large", "rc-strict",
             "rc-lenient", "rcl-only", "rcd-a", "rcd-b", "rx-a", "rx-b", "ro-first", "ro-second", "rf-dead", "rf-live",
