@@ -46,7 +46,11 @@ final class DeploymentReader {
     }
 
     private DeploymentConfig read(int index, JsonNode entry) {
-        String where = file + ": model_list[" + index + "]";
+        return read(file + ": model_list[" + index + "]", entry);
+    }
+
+    /** One entry; {@code where} starts every error message. */
+    DeploymentConfig read(String where, JsonNode entry) {
         String modelName = FieldReader.of(where, "", entry).requiredString("model_name");
         where += " (model_name \"" + modelName + "\")";
         FieldReader entryReader = FieldReader.of(where, "", entry);

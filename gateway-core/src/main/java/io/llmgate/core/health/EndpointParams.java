@@ -12,12 +12,12 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * A deployment as {@code GET /health} lists it: its {@code litellm_params} as configured, without anything that
+ * A deployment as {@code GET /health} and {@code GET /model/info} list it: its {@code litellm_params} as configured, without anything that
  * could be a credential, plus {@code model_id}. Left out: every field whose name has a word like key, secret,
  * token, password, credential or auth (at any depth), {@code extra_headers} (any header may authenticate), and
  * the user-info and query of URLs (a key can ride in either).
  */
-final class EndpointParams {
+public final class EndpointParams {
     private static final Set<String> SECRET_WORDS = Set.of("key", "secret", "token", "password", "passwd", "pwd",
             "passphrase", "credential", "credentials", "auth", "authorization", "cookie", "signature");
     private static final Set<String> SECRET_SUFFIXES = Set.of("key", "secret", "token", "password");
@@ -27,7 +27,7 @@ final class EndpointParams {
     private EndpointParams() {
     }
 
-    static ObjectNode of(Deployment deployment) {
+    public static ObjectNode of(Deployment deployment) {
         LitellmParams params = deployment.config().params();
         ObjectNode shown = Json.mapper().createObjectNode().put("model", params.model());
         for (String name : params.settings().names()) {
@@ -48,7 +48,7 @@ final class EndpointParams {
     }
 
     /** {@code api_key}, {@code aws_secret_access_key}, {@code x-api-key}, {@code accessToken}; not {@code max_tokens}. */
-    static boolean looksSecret(String name) {
+    public static boolean looksSecret(String name) {
         for (String word : WORD_BREAK.split(name.toLowerCase(Locale.ROOT))) {
             if (SECRET_WORDS.contains(word) || SECRET_SUFFIXES.stream().anyMatch(word::endsWith)) {
                 return true;

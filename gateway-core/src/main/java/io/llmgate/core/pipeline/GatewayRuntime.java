@@ -2,6 +2,7 @@ package io.llmgate.core.pipeline;
 
 import io.llmgate.core.auth.KeyAuthenticator;
 import io.llmgate.core.config.ConfigLoader;
+import io.llmgate.core.config.DeploymentConfig;
 import io.llmgate.core.config.GatewayConfig;
 import io.llmgate.core.provider.ProviderTable;
 import io.llmgate.core.routing.ModelCatalog;
@@ -15,6 +16,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.infinispan.manager.EmbeddedCacheManager;
 
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -81,6 +83,15 @@ public class GatewayRuntime {
 
     public KeyAuthenticator authenticator() {
         return authenticator;
+    }
+
+    /**
+     * Serves {@code stored} deployments (from the database) beside the config file's, from now on.
+     *
+     * @throws io.llmgate.core.config.ConfigException when one cannot be resolved (the catalog stays as it was)
+     */
+    public void useStoredModels(List<DeploymentConfig> stored) {
+        this.catalog = ModelCatalog.from(config, stored, ProviderTable.standard(), System::getenv);
     }
 
     /** The router: its settings, deployment state, selector and cooldown rules. */

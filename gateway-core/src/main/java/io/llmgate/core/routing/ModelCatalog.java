@@ -37,12 +37,26 @@ public final class ModelCatalog {
     }
 
     public static ModelCatalog from(GatewayConfig config, ProviderTable providers, Function<String, String> environment) {
+        return from(config, List.of(), providers, environment);
+    }
+
+    /**
+     * The config file's deployments plus {@code stored} ones (managed through {@code /model/new}, kept in the
+     * database), which join groups of the same name.
+     */
+    public static ModelCatalog from(GatewayConfig config, List<DeploymentConfig> stored, ProviderTable providers,
+                                    Function<String, String> environment) {
         String file = config.source().orElse("config");
         Map<String, List<Deployment>> byName = new LinkedHashMap<>();
         List<DeploymentConfig> models = config.models();
         for (int i = 0; i < models.size(); i++) {
             DeploymentConfig entry = models.get(i);
             String where = file + ": model_list[" + i + "] (model_name \"" + entry.modelName() + "\")";
+            byName.computeIfAbsent(entry.modelName(), k -> new ArrayList<>())
+                    .add(resolve(where, entry, providers, environment, config.router()));
+        }
+        for (DeploymentConfig entry : stored) {
+            String where = "model " + entry.id() + " (model_name \"" + entry.modelName() + "\")";
             byName.computeIfAbsent(entry.modelName(), k -> new ArrayList<>())
                     .add(resolve(where, entry, providers, environment, config.router()));
         }
@@ -88,6 +102,12 @@ public final class ModelCatalog {
             }
         }
         return Optional.empty();
+    }
+
+    /** Resolves one entry as {@link #from} would, to check it before it is stored. */
+    public static Deployment resolve(DeploymentConfig entry, GatewayConfig config, ProviderTable providers,
+                                     Function<String, String> environment) {
+        return resolve("model (model_name \"" + entry.modelName() + "\")", entry, providers, environment, config.router());
     }
 
     private static Deployment resolve(String where, DeploymentConfig entry, ProviderTable providers,

@@ -1,13 +1,19 @@
 package io.llmgate.core.routing;
 
 import io.llmgate.core.config.ConfigException;
+import io.llmgate.core.config.DeploymentConfig;
+import io.llmgate.core.config.GatewayConfig;
+import io.llmgate.core.config.ModelEntries;
 import io.llmgate.core.config.Secret;
+import io.llmgate.core.json.Json;
+import io.llmgate.core.provider.ProviderTable;
 import io.llmgate.core.testing.ConfigFiles;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -246,5 +252,30 @@ class ModelCatalogTest {
 
     private static String key(ModelCatalog catalog, String group) {
         return catalog.group(group).orElseThrow().deployments().get(0).apiKey().map(Secret::reveal).orElseThrow();
+    }
+
+    @Test
+    void should_merge_stored_deployments_into_the_groups_of_the_config_file() {
+        // given
+        GatewayConfig config = ConfigFiles.load("""
+                model_list:
+                  - model_name: shared
+                    litellm_params: { model: openai/from-file }
+                """);
+        DeploymentConfig stored = ModelEntries.bind("model db-1",
+                Json.mapper().createObjectNode().put("model_name", "shared")
+                        .set("litellm_params", Json.mapper().createObjectNode()
+                                .put("model", "openai/from-db").put("api_key", "os.environ/DB_KEY")),
+                name -> "DB_KEY".equals(name) ? "sk-from-env" : null);
+
+        // when
+        ModelCatalog catalog = ModelCatalog.from(config, List.of(stored),
+                ProviderTable.standard(), name -> null);
+
+        // then
+        assertThat(catalog.group("shared").orElseThrow().deployments()).extracting(Deployment::upstreamModel)
+                .containsExactly("from-file", "from-db");
+        assertThat(catalog.group("shared").orElseThrow().deployments().get(1).apiKey().orElseThrow().reveal())
+                .isEqualTo("sk-from-env");
     }
 }

@@ -1,48 +1,32 @@
 package io.llmgate.persistence.instance;
 
-import io.llmgate.persistence.FreshDatabase;
-import io.llmgate.persistence.migration.SchemaMigrator;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
+import io.llmgate.persistence.TestUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/**
- * The production persistence unit ({@code llmgate}, main META-INF/persistence.xml), bootstrapped outside a
- * server: the same mapping and Hibernate settings, with JTA swapped for resource-local transactions.
- */
+/** The instance repository on the production persistence unit ({@link TestUnit}). */
 class JpaGatewayInstanceRepositoryTest {
     private static final Instant STARTED = Instant.parse("2026-11-22T08:00:00.123456Z");
 
-    private EntityManagerFactory factory;
+    private TestUnit unit;
 
     @BeforeEach
     void bootHibernateOnAMigratedDatabase() {
-        FreshDatabase database = FreshDatabase.create();
-        new SchemaMigrator(database.dataSource()).migrate();
-        Map<String, Object> overrides = new HashMap<>();
-        overrides.put("jakarta.persistence.transactionType", "RESOURCE_LOCAL");
-        overrides.put("jakarta.persistence.jtaDataSource", null); // null removes the unit's JNDI name
-        overrides.put("jakarta.persistence.nonJtaDataSource", database.dataSource());
-        overrides.put("hibernate.transaction.jta.platform", "org.hibernate.engine.transaction.jta.platform.internal.NoJtaPlatform");
-        factory = Persistence.createEntityManagerFactory("llmgate", overrides);
+        unit = TestUnit.onFreshDatabase();
     }
 
     @AfterEach
     void closeHibernate() {
-        factory.close();
+        unit.close();
     }
 
     @Test
@@ -103,14 +87,6 @@ class JpaGatewayInstanceRepositoryTest {
     }
 
     private <T> T read(Function<JpaGatewayInstanceRepository, T> work) {
-        EntityManager entityManager = factory.createEntityManager();
-        try {
-            entityManager.getTransaction().begin();
-            T result = work.apply(new JpaGatewayInstanceRepository(entityManager));
-            entityManager.getTransaction().commit();
-            return result;
-        } finally {
-            entityManager.close();
-        }
+        return unit.inTransaction(entityManager -> work.apply(new JpaGatewayInstanceRepository(entityManager)));
     }
 }

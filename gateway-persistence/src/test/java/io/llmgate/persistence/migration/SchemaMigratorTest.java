@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SchemaMigratorTest {
 
     @Test
-    void should_create_the_gateway_instance_table_on_an_empty_database() throws SQLException {
+    void should_create_the_gateway_tables_on_an_empty_database() throws SQLException {
         // given
         DataSource dataSource = FreshDatabase.create().dataSource();
 
@@ -31,10 +31,13 @@ class SchemaMigratorTest {
         String version = new SchemaMigrator(dataSource).migrate();
 
         // then
-        assertThat(version).isEqualTo("1");
+        assertThat(version).isEqualTo("2");
         assertThat(columnsOf(dataSource, "gateway_instance"))
                 .containsExactly("instance_id text", "host text", "version text",
                         "started_at timestamp with time zone", "last_seen_at timestamp with time zone");
+        assertThat(columnsOf(dataSource, "proxy_model"))
+                .containsExactly("model_id text", "model_name text", "litellm_params jsonb", "model_info jsonb",
+                        "created_at timestamp with time zone", "updated_at timestamp with time zone");
     }
 
     @Test
@@ -47,8 +50,8 @@ class SchemaMigratorTest {
         String version = new SchemaMigrator(dataSource).migrate();
 
         // then
-        assertThat(version).isEqualTo("1");
-        assertThat(count(dataSource, "select count(*) from flyway_schema_history where success")).isEqualTo(1);
+        assertThat(version).isEqualTo("2");
+        assertThat(count(dataSource, "select count(*) from flyway_schema_history where success")).isEqualTo(2);
     }
 
     @Test
