@@ -12,6 +12,13 @@ public final class ChatRequests {
                 """.formatted(model);
     }
 
+    /** {@link #chat} with more top-level fields, e.g. {@code chatWith("m", "\"num_retries\": 2")}. */
+    public static String chatWith(String model, String fields) {
+        return """
+                {"model": "%s", "messages": [{"role": "user", "content": "Say hello"}], %s}
+                """.formatted(model, fields);
+    }
+
     public static String streamingChat(String model) {
         return """
                 {"model": "%s", "messages": [{"role": "user", "content": "Say hello"}], "stream": true}

@@ -26,14 +26,14 @@ public final class GatewayConfigFile {
     private GatewayConfigFile() {
     }
 
-    /** The ids of RouterIT's deployments, which are also their upstream model names. */
+    /** The ids of RouterIT's and RouterRecoveryIT's deployments, which are also their upstream model names. */
     public static final Set<String> ROUTER_DEPLOYMENT_IDS = Set.of(
             "rw-light", "rw-heavy", "rr-a", "rr-b", "rp-primary", "rp-backup", "rs-small", "rs-large", "rc-strict",
             "rc-lenient", "rcl-only", "rcd-a", "rcd-b", "rx-a", "rx-b", "ro-first", "ro-second", "rf-dead", "rf-live",
-            "rst-a", "rst-b", "rsg-only", "rsl-slow");
+            "rst-a", "rst-b", "rsg-only", "rsl-slow", "rau-a", "rau-b", "rto-slow", "rto-fast");
 
     /**
-     * RouterIT's model groups: each deployment has its own upstream model name (so the fake's request log
+     * The router tests' model groups: each deployment has its own upstream model name (so the fake's request log
      * tells which one was called) and a fixed {@code model_info.id} (so {@code x-litellm-model-id} does).
      * Retries are off by default, so the other tests see exactly one upstream call per request.
      */
@@ -62,6 +62,10 @@ public final class GatewayConfigFile {
                   - { model_name: router-stream, litellm_params: { model: openai/rst-b, api_base: "%1$s", stream_timeout: 1 }, model_info: { id: rst-b } }
                   - { model_name: router-single, litellm_params: { model: openai/rsg-only, api_base: "%1$s", stream_timeout: 1 }, model_info: { id: rsg-only } }
                   - { model_name: router-slow, litellm_params: { model: openai/rsl-slow, api_base: "%1$s", timeout: 30 }, model_info: { id: rsl-slow } }
+                  - { model_name: router-auth, litellm_params: { model: openai/rau-a, api_base: "%1$s" }, model_info: { id: rau-a } }
+                  - { model_name: router-auth, litellm_params: { model: openai/rau-b, api_base: "%1$s" }, model_info: { id: rau-b } }
+                  - { model_name: router-timeout, litellm_params: { model: openai/rto-slow, api_base: "%1$s", timeout: 1 }, model_info: { id: rto-slow } }
+                  - { model_name: router-timeout, litellm_params: { model: openai/rto-fast, api_base: "%1$s" }, model_info: { id: rto-fast } }
                 router_settings:
                   num_retries: 0
                   cooldown_time: 2

@@ -7,10 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Queue;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
@@ -22,7 +19,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A loopback HTTP server speaking OpenAI's wire format, for gateway tests and the benchmark.
  * Unscripted models get a normal answer; {@link #script(String, Scenario)} makes the answers for
- * one upstream model (the request body's {@code "model"}) slow, broken or failing.
+ * one upstream model (the request body's {@code "model"}) slow, broken or failing, and
+ * {@link #failFirst} does so for its next few requests only. {@link #requestCount} tells how often a
+ * model was asked for: with one upstream model per deployment, which deployments a gateway called.
  *
  * <p>Thread-safe: scripts may change and requests may be read while requests are in flight.
  * Each exchange runs on its own thread from a pool of {@value #MAX_THREADS}, so that many slow
@@ -49,12 +48,12 @@ public final class FakeOpenAiUpstream implements AutoCloseable {
                 System.getProperty("sun.net.httpserver.maxIdleConnections", String.valueOf(BACKLOG)));
     }
 
-    private final Map<String, Scenario> scripts = new ConcurrentHashMap<>();
+    private final Scripts scripts = new Scripts();
     private final Queue<RecordedRequest> requests = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final ThreadPoolExecutor executor;
     private final HttpServer server;
-    private final java.util.concurrent.atomic.AtomicInteger abandoned = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger abandoned = new AtomicInteger();
 
     private FakeOpenAiUpstream(int port) throws IOException {
         executor = new ThreadPoolExecutor(MAX_THREADS, MAX_THREADS, 30, TimeUnit.SECONDS,
@@ -63,7 +62,7 @@ public final class FakeOpenAiUpstream implements AutoCloseable {
         InetAddress loopback = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
         server = HttpServer.create(new InetSocketAddress(loopback, port), BACKLOG);
         server.createContext("/", new OpenAiDispatcher(requests::add,
-                model -> Optional.ofNullable(scripts.get(model)), () -> List.copyOf(scripts.keySet()),
+                scripts::next, scripts::models,
                 abandoned::incrementAndGet));
         server.setExecutor(executor);
         server.start();
@@ -94,10 +93,21 @@ public final class FakeOpenAiUpstream implements AutoCloseable {
 
     /** Answers requests whose body names {@code upstreamModel} with {@code scenario}, replacing any earlier script. */
     public FakeOpenAiUpstream script(String upstreamModel, Scenario scenario) {
-        scripts.put(upstreamModel, scenario);
+        scripts.standing(upstreamModel, scenario);
         return this;
     }
 
+    /**
+     * Answers the next {@code times} requests for {@code upstreamModel} with {@code scenario}, then goes back to
+     * the model's {@link #script} (a normal answer when there is none): a deployment that fails, then recovers.
+     * Replaces an earlier {@code failFirst} for the model, whatever of it was left.
+     */
+    public FakeOpenAiUpstream failFirst(String upstreamModel, int times, Scenario scenario) {
+        scripts.first(upstreamModel, times, scenario);
+        return this;
+    }
+
+    /** Forgets every {@link #script} and {@link #failFirst}. */
     public void clearScripts() {
         scripts.clear();
     }
@@ -105,6 +115,17 @@ public final class FakeOpenAiUpstream implements AutoCloseable {
     /** Every request received since the start or the last {@link #clearRequests()}, oldest first. */
     public List<RecordedRequest> requests() {
         return List.copyOf(requests);
+    }
+
+    /** The recorded requests whose JSON body names {@code upstreamModel}, oldest first. */
+    public List<RecordedRequest> requestsFor(String upstreamModel) {
+        return requests.stream().filter(request -> request.model().filter(upstreamModel::equals).isPresent())
+                .toList();
+    }
+
+    /** How many recorded requests named {@code upstreamModel}: how often a gateway called that deployment. */
+    public int requestCount(String upstreamModel) {
+        return requestsFor(upstreamModel).size();
     }
 
     public void clearRequests() {

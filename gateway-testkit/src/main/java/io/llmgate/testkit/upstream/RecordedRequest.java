@@ -49,6 +49,17 @@ public record RecordedRequest(
         return values.stream().findFirst();
     }
 
+    /** The body's {@code "model"}, when the body is a JSON object naming one. */
+    public Optional<String> model() {
+        try {
+            JsonNode root = Json.MAPPER.readTree(body); // null or a missing node for an empty body
+            JsonNode model = root == null ? null : root.get("model");
+            return model != null && model.isTextual() ? Optional.of(model.textValue()) : Optional.empty();
+        } catch (JsonProcessingException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The body parsed as JSON; fails when it is not JSON, which a test then wants to know. */
     public JsonNode bodyJson() {
         try {

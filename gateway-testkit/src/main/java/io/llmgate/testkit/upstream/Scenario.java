@@ -14,15 +14,18 @@ import java.util.OptionalInt;
  * with the {@code with*} methods, e.g. {@code Scenario.stream(5, ofMillis(200)).withDelayBeforeHeaders(ofSeconds(1))}.
  *
  * <p>Order of effects: wait {@code delayBeforeHeaders}; then an {@code error} or {@code malformed}
- * body replaces the normal answer; otherwise the normal answer is sent with {@code content}
- * split into {@code chunks} stream events, {@code interval} apart, pausing for the stall and
- * dropping the connection where asked. Non-streaming answers honour the stall (headers first,
- * body after the pause) and the drop (half the body, then the connection is cut).
+ * body replaces the normal answer; otherwise the status and headers of the normal answer are sent,
+ * then after {@code delayAfterHeaders} its body follows, with {@code content} split into {@code chunks}
+ * stream events, {@code interval} apart, pausing for the stall and dropping the connection where asked.
+ * Non-streaming answers honour the stall (headers first, body after the pause) and the drop (half the
+ * body, then the connection is cut).
  *
  * @param content            the assistant text (chat) or completion text
  * @param chunks             how many content events a stream carries (at most one per character)
  * @param interval           pause between consecutive content events
  * @param delayBeforeHeaders pause before anything is sent
+ * @param delayAfterHeaders  pause between a normal answer's headers and its first body byte: a stream that
+ *                           opened but stays silent before its first event
  * @param dropAfterChunks    cut the connection after this many content events, with no {@code [DONE]}
  * @param stall              one long pause after some content events
  * @param error              a fixed status, body and headers sent instead of the normal answer
@@ -36,6 +39,7 @@ public record Scenario(
         int chunks,
         Duration interval,
         Duration delayBeforeHeaders,
+        Duration delayAfterHeaders,
         OptionalInt dropAfterChunks,
         Optional<Stall> stall,
         Optional<ErrorReply> error,
@@ -78,6 +82,7 @@ public record Scenario(
         requireAtLeast("chunks", chunks, 1);
         requireNotNegative("interval", interval);
         requireNotNegative("delayBeforeHeaders", delayBeforeHeaders);
+        requireNotNegative("delayAfterHeaders", delayAfterHeaders);
         dropAfterChunks.ifPresent(k -> requireAtLeast("dropAfterChunks", k, 0));
         Objects.requireNonNull(stall, "stall");
         Objects.requireNonNull(error, "error");
@@ -87,7 +92,7 @@ public record Scenario(
 
     /** The default: a normal answer saying {@link #DEFAULT_CONTENT}, streamed in 4 events. */
     public static Scenario ok() {
-        return new Scenario(DEFAULT_CONTENT, DEFAULT_CHUNKS, Duration.ZERO, Duration.ZERO,
+        return new Scenario(DEFAULT_CONTENT, DEFAULT_CHUNKS, Duration.ZERO, Duration.ZERO, Duration.ZERO,
                 OptionalInt.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of());
     }
 
@@ -131,6 +136,11 @@ public record Scenario(
         return ok().withDelayBeforeHeaders(delay);
     }
 
+    /** Sends the headers of a normal answer at once and its body after {@code delay}. */
+    public static Scenario delayAfterHeaders(Duration delay) {
+        return ok().withDelayAfterHeaders(delay);
+    }
+
     /**
      * Streams {@code k} content events (or all, if fewer), then closes the connection without
      * finishing the chunked encoding: no finish event, no {@code [DONE]}, no zero-length chunk.
@@ -150,46 +160,52 @@ public record Scenario(
     }
 
     public Scenario withContent(String text) {
-        return new Scenario(text, chunks, interval, delayBeforeHeaders, dropAfterChunks, stall, error, malformedBody,
-                toolCalls);
+        return new Scenario(text, chunks, interval, delayBeforeHeaders, delayAfterHeaders, dropAfterChunks, stall,
+                error, malformedBody, toolCalls);
     }
 
     public Scenario withStream(int chunks, Duration interval) {
-        return new Scenario(content, chunks, interval, delayBeforeHeaders, dropAfterChunks, stall, error,
-                malformedBody, toolCalls);
+        return new Scenario(content, chunks, interval, delayBeforeHeaders, delayAfterHeaders, dropAfterChunks, stall,
+                error, malformedBody, toolCalls);
     }
 
     public Scenario withDelayBeforeHeaders(Duration delay) {
-        return new Scenario(content, chunks, interval, delay, dropAfterChunks, stall, error, malformedBody,
-                toolCalls);
-    }
-
-    public Scenario withDropAfterChunks(int k) {
-        return new Scenario(content, chunks, interval, delayBeforeHeaders, OptionalInt.of(k), stall, error,
+        return new Scenario(content, chunks, interval, delay, delayAfterHeaders, dropAfterChunks, stall, error,
                 malformedBody, toolCalls);
     }
 
+    /** Sends the status and headers at once, then nothing for {@code delay}: a stream silent before its first event. */
+    public Scenario withDelayAfterHeaders(Duration delay) {
+        return new Scenario(content, chunks, interval, delayBeforeHeaders, delay, dropAfterChunks, stall, error,
+                malformedBody, toolCalls);
+    }
+
+    public Scenario withDropAfterChunks(int k) {
+        return new Scenario(content, chunks, interval, delayBeforeHeaders, delayAfterHeaders, OptionalInt.of(k), stall,
+                error, malformedBody, toolCalls);
+    }
+
     public Scenario withStallAfterChunks(int k, Duration pause) {
-        return new Scenario(content, chunks, interval, delayBeforeHeaders, dropAfterChunks,
+        return new Scenario(content, chunks, interval, delayBeforeHeaders, delayAfterHeaders, dropAfterChunks,
                 Optional.of(new Stall(k, pause)), error, malformedBody, toolCalls);
     }
 
     public Scenario withError(ErrorReply reply) {
-        return new Scenario(content, chunks, interval, delayBeforeHeaders, dropAfterChunks, stall,
+        return new Scenario(content, chunks, interval, delayBeforeHeaders, delayAfterHeaders, dropAfterChunks, stall,
                 Optional.of(reply), malformedBody, toolCalls);
     }
 
     public Scenario withMalformedBody(String rawBody) {
-        return new Scenario(content, chunks, interval, delayBeforeHeaders, dropAfterChunks, stall, error,
-                Optional.of(rawBody), toolCalls);
+        return new Scenario(content, chunks, interval, delayBeforeHeaders, delayAfterHeaders, dropAfterChunks, stall,
+                error, Optional.of(rawBody), toolCalls);
     }
 
     /** Adds a call of the function {@code name} after any earlier ones. */
     public Scenario withToolCall(String id, String name, String argumentsJson) {
         List<ToolCall> calls = new ArrayList<>(toolCalls);
         calls.add(new ToolCall(id, name, argumentsJson));
-        return new Scenario(content, chunks, interval, delayBeforeHeaders, dropAfterChunks, stall, error,
-                malformedBody, calls);
+        return new Scenario(content, chunks, interval, delayBeforeHeaders, delayAfterHeaders, dropAfterChunks, stall,
+                error, malformedBody, calls);
     }
 
     /**

@@ -6,9 +6,9 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * Plays a stream's events under a scenario's timing: opening events at once, content events
- * {@code interval} apart with the stall and the drop placed after the requested number of them,
- * then the closing events and {@code [DONE]}. Chat and legacy completions share it.
+ * Plays a stream's events under a scenario's timing: after the pause that follows the headers, opening
+ * events at once, content events {@code interval} apart with the stall and the drop placed after the
+ * requested number of them, then the closing events and {@code [DONE]}. Chat and legacy completions share it.
  */
 final class StreamPlayer {
     private StreamPlayer() {
@@ -16,6 +16,7 @@ final class StreamPlayer {
 
     static void play(SseStream stream, List<JsonNode> opening, List<JsonNode> content, List<JsonNode> closing,
             Scenario scenario) throws IOException {
+        Pause.sleep(scenario.delayAfterHeaders()); // the stream is open (headers sent) but silent
         for (JsonNode event : opening) {
             stream.event(event);
         }

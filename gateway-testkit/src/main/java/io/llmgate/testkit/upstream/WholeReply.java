@@ -45,6 +45,7 @@ final class WholeReply {
         exchange.getResponseHeaders().set("Content-Type", contentType);
         if (scenario.dropAfterChunks().isPresent()) {
             exchange.sendResponseHeaders(status, 0); // chunked, so the cut cannot look like a complete body
+            Pause.sleep(scenario.delayAfterHeaders());
             OutputStream out = exchange.getResponseBody();
             out.write(body, 0, body.length / 2);
             out.flush();
@@ -52,6 +53,7 @@ final class WholeReply {
         }
         // -1 tells the JDK server "no body"; 0 would mean chunked
         exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        Pause.sleep(scenario.delayAfterHeaders());
         if (scenario.stall().isPresent()) {
             Pause.sleep(scenario.stall().get().pause());
         }

@@ -38,6 +38,7 @@ class ScenarioTest {
         // when
         Scenario scenario = Scenario.stream(5, Duration.ofMillis(10))
                 .withDelayBeforeHeaders(Duration.ofMillis(20))
+                .withDelayAfterHeaders(Duration.ofMillis(25))
                 .withStallAfterChunks(2, Duration.ofMillis(30))
                 .withContent("abcdefghij");
 
@@ -45,6 +46,7 @@ class ScenarioTest {
         assertThat(scenario.chunks()).isEqualTo(5);
         assertThat(scenario.interval()).isEqualTo(Duration.ofMillis(10));
         assertThat(scenario.delayBeforeHeaders()).isEqualTo(Duration.ofMillis(20));
+        assertThat(scenario.delayAfterHeaders()).isEqualTo(Duration.ofMillis(25));
         assertThat(scenario.stall()).contains(new Scenario.Stall(2, Duration.ofMillis(30)));
         assertThat(scenario.pieces()).containsExactly("ab", "cd", "ef", "gh", "ij");
     }
@@ -56,6 +58,8 @@ class ScenarioTest {
                 .hasMessage("chunks: 0 (expected: >= 1)");
         assertThatThrownBy(() -> Scenario.delayBeforeHeaders(Duration.ofMillis(-1)))
                 .hasMessage("delayBeforeHeaders: PT-0.001S (expected: >= 0)");
+        assertThatThrownBy(() -> Scenario.delayAfterHeaders(Duration.ofMillis(-1)))
+                .hasMessage("delayAfterHeaders: PT-0.001S (expected: >= 0)");
         assertThatThrownBy(() -> Scenario.error(429, "{}", "Retry-After"))
                 .hasMessage("headerNameValuePairs: 1 values (expected: name/value pairs)");
         assertThatThrownBy(() -> Scenario.error(99, "{}"))

@@ -5,7 +5,15 @@ import io.llmgate.testkit.upstream.OpenAiHttp.TimedEvent;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
@@ -97,6 +105,38 @@ class StreamFailureTest {
     }
 
     @Test
+    void should_open_a_stream_at_once_and_send_its_first_event_after_the_delay_after_headers() throws Exception {
+        // given
+        upstream.script("flaky", Scenario.delayAfterHeaders(Duration.ofMillis(700)));
+
+        // when
+        TimedAnswer answer = callTimed(STREAM);
+
+        // then the status and headers came before the pause, the role event after it
+        assertThat(answer.response().statusCode()).isEqualTo(200);
+        assertThat(answer.response().headers().firstValue("content-type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/event-stream"));
+        assertThat(answer.headersMillis()).isLessThan(400);
+        assertThat(answer.firstLine()).startsWith("data: ").contains("\"role\":\"assistant\"");
+        assertThat(answer.firstLineMillis()).isGreaterThanOrEqualTo(700);
+    }
+
+    @Test
+    void should_send_the_headers_of_a_whole_answer_before_its_delayed_body() throws Exception {
+        // given
+        upstream.script("flaky", Scenario.delayAfterHeaders(Duration.ofMillis(700)));
+
+        // when
+        TimedAnswer answer = callTimed(CHAT);
+
+        // then
+        assertThat(answer.response().statusCode()).isEqualTo(200);
+        assertThat(answer.headersMillis()).isLessThan(400);
+        assertThat(answer.firstLine()).contains("chat.completion");
+        assertThat(answer.firstLineMillis()).isGreaterThanOrEqualTo(700);
+    }
+
+    @Test
     void should_cut_open_streams_when_closed() throws Exception {
         // given
         upstream.script("flaky", Scenario.stallAfterChunks(1, Duration.ofSeconds(30)));
@@ -115,6 +155,24 @@ class StreamFailureTest {
         assertThat(stream.endedWithDone()).isFalse();
         assertThat(stream.failure()).isPresent();
         assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(5_000);
+    }
+
+    /** An answer whose headers and first body line were timed separately, from the moment the request was sent. */
+    private record TimedAnswer(HttpResponse<InputStream> response, long headersMillis, String firstLine,
+                               long firstLineMillis) {
+    }
+
+    private TimedAnswer callTimed(String json) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(upstream.baseUrl() + "/chat/completions"))
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        long start = System.nanoTime();
+        HttpResponse<InputStream> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(request, HttpResponse.BodyHandlers.ofInputStream()); // returns once the headers are in
+        long headersMillis = (System.nanoTime() - start) / 1_000_000;
+        try (BufferedReader body = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            String firstLine = body.readLine();
+            return new TimedAnswer(response, headersMillis, firstLine, (System.nanoTime() - start) / 1_000_000);
+        }
     }
 
     private static long millisBetween(TimedEvent earlier, TimedEvent later) {
