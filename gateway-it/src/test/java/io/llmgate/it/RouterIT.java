@@ -55,8 +55,9 @@ class RouterIT extends DeployedGatewayTestBase {
             assertThat(response.headers().firstValue("x-litellm-model-id")).contains("rr-b");
             retried += Integer.parseInt(response.headers().firstValue("x-litellm-attempted-retries").orElseThrow());
         }
-        // every failure cost exactly one retry; more than allowed_fails (3) failures cooled rr-a down
-        assertThat(requestsTo("rr-a")).isEqualTo(retried).isLessThanOrEqualTo(4);
+        // every failure cost exactly one retry; more than allowed_fails (3) failures in a minute cooled rr-a down
+        // (8: the per-minute count restarts if the test runs across a minute boundary)
+        assertThat(requestsTo("rr-a")).isEqualTo(retried).isLessThanOrEqualTo(8);
         assertThat(requestsTo("rr-b")).isEqualTo(20);
         assertThat(upstream.requests()).allSatisfy(r -> assertThat(r.bodyJson().has("num_retries")).isFalse());
     }
@@ -230,11 +231,15 @@ class RouterIT extends DeployedGatewayTestBase {
 
     @Test
     void should_answer_from_the_live_deployment_when_the_other_refuses_connections() {
-        for (int i = 0; i < 10; i++) {
+        int retried = 0;
+        for (int i = 0; i < 20; i++) {
             HttpResponse<String> response = gateway.post("/v1/chat/completions", withFields("router-refused", "\"num_retries\": 1"));
             assertThatResponse(response).hasStatus(200);
             assertThat(response.headers().firstValue("x-litellm-model-id")).contains("rf-live");
+            retried += Integer.parseInt(response.headers().firstValue("x-litellm-attempted-retries").orElseThrow());
         }
+        // the refused deployment was met (and retried away from) at least once; chance of never: 2^-20
+        assertThat(retried).isPositive();
     }
 
     @Test
@@ -252,8 +257,8 @@ class RouterIT extends DeployedGatewayTestBase {
         long headerMillis = (System.nanoTime() - started) / 1_000_000;
 
         // then
-        assertThatResponse(byBody).hasStatusIn(408, 504).hasErrorType("timeout_error");
-        assertThatResponse(byHeader).hasStatusIn(408, 504).hasErrorType("timeout_error");
+        assertThatResponse(byBody).hasStatus(408).hasErrorType("timeout_error");
+        assertThatResponse(byHeader).hasStatus(408).hasErrorType("timeout_error");
         assertThat(bodyMillis).isBetween(900L, 4_000L);
         assertThat(headerMillis).isBetween(900L, 4_000L);
         assertThat(upstream.requests()).allSatisfy(r -> assertThat(r.bodyJson().has("timeout")).isFalse());
@@ -265,10 +270,13 @@ class RouterIT extends DeployedGatewayTestBase {
         upstream.script("rst-a", Scenario.stream(3, Duration.ZERO).withDelayBeforeHeaders(Duration.ofSeconds(3)));
         upstream.script("rst-b", Scenario.stream(3, Duration.ZERO));
 
-        // when
-        for (int i = 0; i < 4; i++) {
+        // when: until the random pick has met the silent deployment at least once
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        int streams = 0;
+        while (streams < 2 || requestsTo("rst-a") == 0 && System.nanoTime() < deadline) {
             StreamedResponse stream = gateway.stream("/v1/chat/completions",
                     withFields("router-stream", "\"stream\": true, \"num_retries\": 1"));
+            streams++;
 
             // then: a normal, complete stream from the deployment that answered
             assertThat(stream.status()).isEqualTo(200);
@@ -276,6 +284,7 @@ class RouterIT extends DeployedGatewayTestBase {
             assertThat(stream.hasErrorEvent()).isFalse();
             assertThat(stream.data()).last().isEqualTo(StreamedResponse.DONE);
         }
+        assertThat(requestsTo("rst-a")).as("the silent deployment was tried").isPositive();
     }
 
     @Test
