@@ -115,6 +115,8 @@ class ModelManagementIT extends DeployedGatewayTestBase {
         assertThatResponse(gateway.post("/model/delete", "{\"id\": \"rw-light\"}")).hasStatus(400)
                 .hasErrorMessageContaining("config file");
         assertThatResponse(gateway.send(gateway.newPost("/model/new", "{}"))).hasStatus(401);
+        String huge = "{\"model_name\": \"" + "m".repeat(GatewayConfigFile.MAX_REQUEST_SIZE_MB * 1024 * 1024 + 10) + "\"}";
+        assertThatResponse(gateway.post("/model/new", huge)).hasStatus(413).hasOpenAiErrorBody();
     }
 
     private static String storedParams(String id) throws SQLException {

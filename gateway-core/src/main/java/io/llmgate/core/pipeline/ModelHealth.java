@@ -97,7 +97,7 @@ public class ModelHealth {
     }
 
     private List<Deployment> allDeployments() {
-        return runtime.catalog().groups().stream().flatMap(g -> g.deployments().stream()).toList();
+        return runtime.catalog().deployments();
     }
 
     private List<Deployment> deploymentsOf(String model) {

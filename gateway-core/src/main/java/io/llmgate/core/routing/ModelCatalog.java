@@ -73,6 +73,15 @@ public final class ModelCatalog {
         return groups.values();
     }
 
+    /** Every deployment of every group, in group order. */
+    public List<Deployment> deployments() {
+        return groups.values().stream().flatMap(g -> g.deployments().stream()).toList();
+    }
+
+    public Optional<Deployment> deployment(String id) {
+        return deployments().stream().filter(d -> d.id().equals(id)).findFirst();
+    }
+
     /** {@code model_group_alias}: public alias → the group it stands for. */
     public Map<String, RouterSettings.GroupAlias> aliases() {
         return aliases;

@@ -7,12 +7,12 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /** Reads a request body without ever holding more than {@code max_request_size_mb} of it. */
-final class RequestBodies {
+public final class RequestBodies {
     private RequestBodies() {
     }
 
     /** @param declaredLength the Content-Length, or -1 when the body is chunked */
-    static byte[] read(InputStream body, long declaredLength, long maxBytes) {
+    public static byte[] read(InputStream body, long declaredLength, long maxBytes) {
         if (declaredLength > maxBytes) {
             throw tooLarge(declaredLength, maxBytes);
         }

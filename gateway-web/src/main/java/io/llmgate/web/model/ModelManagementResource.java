@@ -20,9 +20,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.servlet.http.HttpServletRequest;
+import io.llmgate.web.inference.RequestBodies;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -41,17 +45,19 @@ public class ModelManagementResource {
     GatewayRuntime runtime;
     @Inject
     StoredModels stored;
+    @Context
+    HttpServletRequest request;
 
     @POST
     @Path("model/new")
-    public String create(String body) {
+    public String create(InputStream body) {
         StoredModel model = stored.create(parse(body));
         return describe(model.modelId());
     }
 
     @POST
     @Path("model/update")
-    public String update(String body) {
+    public String update(InputStream body) {
         JsonNode patch = parse(body);
         JsonNode id = patch.path("model_info").path("id");
         if (!id.isTextual() || id.textValue().isBlank()) {
@@ -63,14 +69,14 @@ public class ModelManagementResource {
 
     @PATCH
     @Path("model/{id}/update")
-    public String patch(@PathParam("id") String id, String body) {
+    public String patch(@PathParam("id") String id, InputStream body) {
         stored.update(id, parse(body));
         return describe(id);
     }
 
     @POST
     @Path("model/delete")
-    public String delete(String body) {
+    public String delete(InputStream body) {
         JsonNode id = parse(body).path("id");
         if (!id.isTextual() || id.textValue().isBlank()) {
             throw GatewayException.invalidField("id", "id names the model to delete");
@@ -134,12 +140,11 @@ public class ModelManagementResource {
     }
 
     private String describe(String id) {
-        return deployments().stream().filter(d -> d.id().equals(id)).findFirst().map(this::entry)
-                .map(ObjectNode::toString).orElseThrow();
+        return runtime.catalog().deployment(id).map(this::entry).map(ObjectNode::toString).orElseThrow();
     }
 
     private List<Deployment> deployments() {
-        return runtime.catalog().groups().stream().flatMap(g -> g.deployments().stream()).toList();
+        return runtime.catalog().deployments();
     }
 
     /** LiteLLM's shape: {model_name, litellm_params (no credentials), model_info {id, db_model, ...}}. */
@@ -154,9 +159,11 @@ public class ModelManagementResource {
         return entry;
     }
 
-    private static JsonNode parse(String body) {
+    /** The body, refused with a 413 above {@code max_request_size_mb} as on the inference routes. */
+    private JsonNode parse(InputStream body) {
+        byte[] bytes = RequestBodies.read(body, request.getContentLengthLong(), runtime.config().general().maxRequestBytes());
         try {
-            JsonNode node = body == null || body.isBlank() ? null : Json.mapper().readTree(body);
+            JsonNode node = bytes.length == 0 ? null : Json.mapper().readTree(bytes);
             if (node == null || !node.isObject()) {
                 throw GatewayException.invalidField("body", "The request body must be a JSON object");
             }

@@ -57,7 +57,7 @@ public class StoredModels {
                 : Json.mapper().createObjectNode();
         String id = info.path("id").isTextual() && !info.path("id").textValue().isBlank()
                 ? info.get("id").textValue() : UUID.randomUUID().toString();
-        if (runtime.catalog().groups().stream().flatMap(g -> g.deployments().stream()).anyMatch(d -> d.id().equals(id))) {
+        if (runtime.catalog().deployment(id).isPresent()) {
             throw GatewayException.invalidField("model_info.id", "A model with id " + id + " already exists");
         }
         info.put("id", id);
@@ -145,9 +145,7 @@ public class StoredModels {
         if (found.isPresent()) {
             return found.get();
         }
-        boolean configured = runtime.catalog().groups().stream().flatMap(g -> g.deployments().stream())
-                .anyMatch(d -> d.id().equals(id));
-        if (configured) {
+        if (runtime.catalog().deployment(id).isPresent()) {
             throw GatewayException.invalidField("id", "Model " + id + " comes from the config file; change it there");
         }
         throw new GatewayException(ErrorType.NOT_FOUND, "Model with id=" + id + " not found");
